@@ -1,0 +1,48 @@
+"""Shared base for every model that crosses a boundary: frozen, so a reading cannot change under a check."""
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Category = Literal[
+    "pedagog",
+    "pedagog_moderator",
+    "pedagog_expert",
+    "pedagog_researcher",
+    "pedagog_master",
+]
+Kind = Literal[
+    "application",
+    "diploma",
+    "retraining_certificate",
+    "employment_record",
+    "course_certificate",
+    "category_certificate",
+    "category_order",
+    "professional_achievements",
+    "student_achievements",
+    "essay",
+]
+KINDS: tuple[Kind, ...] = (
+    "application",
+    "diploma",
+    "retraining_certificate",
+    "employment_record",
+    "course_certificate",
+    "category_certificate",
+    "category_order",
+    "professional_achievements",
+    "student_achievements",
+    "essay",
+)
+CATEGORIES: tuple[Category, ...] = (
+    "pedagog",
+    "pedagog_moderator",
+    "pedagog_expert",
+    "pedagog_researcher",
+    "pedagog_master",
+)
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")

@@ -1,0 +1,84 @@
+"""What the extractors read from one file, and what the interpreters make of it."""
+
+from typing import Literal
+
+from pydantic import Field
+
+from models.base import Frozen, Kind
+from models.verdict import TextSource
+
+UnreadableReason = Literal["absent", "empty", "not_accepted_type", "password", "broken"]
+MediaType = Literal["application/pdf", "image/jpeg", "image/png", "image/tiff"]
+
+
+class PageText(Frozen):
+    """One page's text. `confidence` is 0-100 (Tesseract's mean word confidence); 100 for a text layer."""
+
+    number: int = Field(ge=1)
+    text: str
+    source: TextSource
+    confidence: float = Field(ge=0, le=100)
+    limit_hit: str | None = None  # e.g. "ocr_timeout", "page_too_large": why reading stopped
+
+
+class Unreadable(Frozen):
+    reason: UnreadableReason
+    detail: str
+
+
+class ExtractedDocument(Frozen):
+    file: str
+    sha256: str | None
+    size: int
+    media_type: MediaType | None
+    pages: tuple[PageText, ...] = ()
+    unreadable: Unreadable | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n\f".join(p.text for p in self.pages)
+
+    @property
+    def text_source(self) -> TextSource:
+        sources = {p.source for p in self.pages if p.text.strip()}
+        if "ocr" in sources:
+            return "ocr"
+        if "text_layer" in sources:
+            return "text_layer"
+        return "none"
+
+    @property
+    def min_confidence(self) -> float | None:
+        confs = [p.confidence for p in self.pages if p.text.strip()]
+        return min(confs) if confs else None
+
+
+class Evidence(Frozen):
+    """Where a field value was read: a person can find it again on the page."""
+
+    page: int
+    text: str
+    confidence: float = Field(ge=0, le=100)
+
+
+class FieldValue(Frozen):
+    value: str
+    evidence: Evidence
+
+
+class WordCount(Frozen):
+    words: int  # the contract's rule
+    office_words: int  # every token between white space / en / em dashes (what a word processor shows)
+
+
+class DocumentReading(Frozen):
+    """One listed document after reading and interpretation: the input of every check."""
+
+    file: str
+    declared_kind: Kind
+    extracted: ExtractedDocument
+    detected_kind: Kind | None = None
+    kind_confidence: float = 0.0
+    fields: dict[str, FieldValue] = Field(default_factory=dict)
+    names: tuple[FieldValue, ...] = ()  # every person named as a holder/listed (orders list many)
+    word_count: WordCount | None = None
