@@ -43,7 +43,7 @@ class Storage(Protocol):
     def write(self, key: str, data: bytes) -> None: ...
     def create(self, key: str, data: bytes) -> bool: ...
     def exists(self, key: str) -> bool: ...
-    def list(self, prefix: str) -> Iterator[ObjectInfo]: ...
+    def iter_objects(self, prefix: str) -> Iterator[ObjectInfo]: ...
     def children(self, prefix: str) -> list[str]: ...
 
 
@@ -104,7 +104,7 @@ class LocalStorage:
     def exists(self, key: str) -> bool:
         return self._path(key).is_file()
 
-    def list(self, prefix: str) -> Iterator[ObjectInfo]:
+    def iter_objects(self, prefix: str) -> Iterator[ObjectInfo]:
         base = self._path(prefix.rstrip("/")) if prefix.strip("/") else self.root
         if not base.is_dir():
             return
@@ -150,8 +150,8 @@ class GuardedStorage:
     def exists(self, key: str) -> bool:
         return self.inner.exists(key)
 
-    def list(self, prefix: str) -> Iterator[ObjectInfo]:
-        return self.inner.list(prefix)
+    def iter_objects(self, prefix: str) -> Iterator[ObjectInfo]:
+        return self.inner.iter_objects(prefix)
 
     def children(self, prefix: str) -> list[str]:
         return self.inner.children(prefix)
