@@ -16,9 +16,7 @@ class Window(BaseModel):
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(
-        env_prefix="ATTEST_", env_nested_delimiter="__", frozen=True, extra="ignore"
-    )
+    model_config = SettingsConfigDict(env_prefix="ATTEST_", env_nested_delimiter="__", frozen=True, extra="ignore")
 
     storage: str = "./data"
     s3_endpoint: str = "localhost:9000"
@@ -34,6 +32,7 @@ class Settings(BaseSettings):
     max_page_pixels: int = 120_000_000  # about A0 at 300 dpi; larger pages are not rendered
     max_file_bytes: int = 100 * 1024 * 1024
     max_pages: int = 200
+    file_timeout_s: float = 900.0
     workers: int = Field(default=0, description="extraction processes; 0 means one per core")
 
     work_start: time = time(9, 0)

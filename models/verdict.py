@@ -62,6 +62,7 @@ class Verdict(Frozen):
     decided_at: datetime
     decided_by: DecidedBy = DecidedBy(kind="pipeline")
     input_sha256: str | None = None
+    input_fingerprint: str | None = None  # names, sizes and times of the files: a cheap change detector
     applicant_iin: str | None = None
     notice: NoticeRef | None = None
 

@@ -1,0 +1,142 @@
+"""`attest`: the contract's command line (§5). One handler maps errors to exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from models.errors import AttestError, InputError
+from models.settings import Settings
+
+QUIET_PREFECT = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_SERVER_LOGGING_LEVEL": "CRITICAL",
+    "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "WARNING",
+    "PREFECT_LOGGING_LOGGERS_PREFECT_SERVER_LEVEL": "CRITICAL",
+    "PREFECT_LOGGING_LOGGERS_UVICORN_LEVEL": "CRITICAL",
+    "PREFECT_CLI_COLORS": "false",
+    "DO_NOT_TRACK": "1",
+    "OMP_THREAD_LIMIT": "1",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="attest", description="Document intake for teacher attestation.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def storage_arg(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--storage", default=None, help="a folder or s3://bucket[/prefix] (default ./data)")
+
+    run = sub.add_parser("run", help="the nightly batch: every new or changed submission")
+    storage_arg(run)
+
+    rep = sub.add_parser("reprocess", help="a new verdict for chosen submissions")
+    storage_arg(rep)
+    group = rep.add_mutually_exclusive_group(required=True)
+    group.add_argument("--submission", action="append", dest="submissions", metavar="ID")
+    group.add_argument("--all", action="store_true")
+    group.add_argument("--decision", choices=["accepted", "refused", "needs_review"])
+    group.add_argument("--since", type=date.fromisoformat, metavar="DATE")
+    rep.add_argument("--force", action="store_true", help="also override operators' decisions")
+
+    show = sub.add_parser("show", help="the current verdict, for a person")
+    storage_arg(show)
+    show.add_argument("submission_id")
+    show.add_argument("--json", action="store_true")
+
+    demo = sub.add_parser("demo", help="write a sample set to a local folder and run the batch on it")
+    demo.add_argument("--dir", default="demo-data", type=Path)
+
+    sub.add_parser("serve", help="serve the Prefect deployments (nightly schedule, reprocess)")
+
+    review = sub.add_parser("review", help="operators: needs_review submissions")
+    rsub = review.add_subparsers(dest="review_command", required=True)
+    rl = rsub.add_parser("list")
+    storage_arg(rl)
+    rd = rsub.add_parser("decide")
+    storage_arg(rd)
+    rd.add_argument("submission_id")
+    how = rd.add_mutually_exclusive_group(required=True)
+    how.add_argument("--accept", action="store_true")
+    how.add_argument("--refuse", nargs="+", metavar="CHECK")
+    rd.add_argument("--operator", required=True)
+    rd.add_argument("--note", default=None)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for key, value in QUIET_PREFECT.items():
+        os.environ.setdefault(key, value)
+    args = build_parser().parse_args(argv)
+    from flows.console import setup_logging
+
+    setup_logging()
+    try:
+        return dispatch(args)
+    except AttestError as exc:
+        print(f"attest: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("attest: interrupted", file=sys.stderr)
+        return 130
+
+
+def settings_for(args: argparse.Namespace) -> Settings:
+    try:
+        settings = Settings()
+    except Exception as exc:  # pydantic's validation error on ATTEST_* variables
+        raise InputError(f"bad ATTEST_* setting: {str(exc).splitlines()[0]}") from exc
+    storage = getattr(args, "storage", None)
+    return settings.model_copy(update={"storage": storage}) if storage else settings
+
+
+def dispatch(args: argparse.Namespace) -> int:
+    from flows import console
+
+    if args.command == "run":
+        return console.run_batch(settings_for(args), "nightly")
+    if args.command == "reprocess":
+        return console.run_batch(
+            settings_for(args),
+            "reprocess",
+            submission_ids=tuple(args.submissions or ()),
+            all=args.all,
+            decision=args.decision,
+            since=args.since,
+            force=args.force,
+        )
+    if args.command == "show":
+        return console.show(settings_for(args), args.submission_id, as_json=args.json)
+    if args.command == "demo":
+        return console.demo(settings_for(args), args.dir)
+    if args.command == "serve":
+        from flows.deployments import serve_all
+
+        serve_all()
+        return 0
+    if args.command == "review":
+        if args.review_command == "list":
+            return console.review_list(settings_for(args))
+        return console.review_decide(
+            settings_for(args),
+            args.submission_id,
+            accept=args.accept,
+            refuse=tuple(args.refuse or ()),
+            operator=args.operator,
+            note=args.note,
+        )
+    raise InputError(f"unknown command {args.command}")
+
+
+def dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2, default=str)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,225 @@
+"""The Prefect flows: the nightly batch and the operators' reprocess. They only orchestrate.
+
+One task per submission reads its documents (OCR fans out to worker processes); assessment
+and publishing follow in `submitted_at` order so that repeat detection sees earlier verdicts
+of the same night.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from flows.document_reading import ReadStats, make_pool, read_submission
+from flows.intake import (
+    Parsed,
+    assess,
+    discover,
+    needs_verdict,
+    others_of,
+    parse,
+    publish,
+    read_current,
+    repair_current,
+)
+from flows.object_store import Storage, open_storage
+from flows.run_report import RunReport, write_report
+from models.extraction import DocumentReading
+from models.settings import Settings
+from models.verdict import Decision, Verdict
+from validators.calendar import WorkCalendar
+
+log = logging.getLogger("attest")
+
+
+def _runner() -> Any:
+    """Threads only wait here: the CPU work happens in the reading processes."""
+    return ThreadPoolTaskRunner(max_workers=4)
+
+
+Progress = Callable[[int, int, Verdict], None]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What a run takes: the nightly rule, or an operator's choice."""
+
+    mode: str = "nightly"  # "nightly" | "reprocess"
+    submission_ids: tuple[str, ...] = ()
+    all: bool = False
+    decision: Decision | None = None
+    since: date | None = None
+    force: bool = False
+
+
+@dataclass
+class Plan:
+    todo: list[Parsed] = field(default_factory=list)
+    by_iin: dict[str, list[Parsed]] = field(default_factory=dict)
+    decisions: dict[str, Decision | None] = field(default_factory=dict)
+    unchanged: int = 0
+    unknown_ids: list[str] = field(default_factory=list)
+
+
+def plan_run(storage: Storage, settings: Settings, selection: Selection, now: datetime) -> tuple[Plan, list]:
+    found = discover(storage, settings, now)
+    plan = Plan()
+    present = set()
+    for folder in found.folders:
+        parsed = parse(folder)
+        present.add(parsed.submission_id)
+        current = repair_current(storage, parsed.submission_id, read_current(storage, parsed.submission_id))
+        plan.decisions[parsed.submission_id] = current.decision if current else None
+        if parsed.manifest is not None:
+            plan.by_iin.setdefault(parsed.manifest.applicant.iin, []).append(parsed)
+        if _selected(parsed, current, selection):
+            plan.todo.append(parsed)
+        else:
+            plan.unchanged += 1
+    plan.unknown_ids = [s for s in selection.submission_ids if s not in present]
+    plan.todo.sort(key=lambda p: p.sort_key)
+    return plan, found.skipped
+
+
+def _selected(parsed: Parsed, current: Verdict | None, selection: Selection) -> bool:
+    if selection.mode == "nightly":
+        return needs_verdict(parsed.folder, current)
+    chosen = (
+        selection.all
+        or parsed.submission_id in selection.submission_ids
+        or (selection.decision is not None and current is not None and current.decision == selection.decision)
+        or (
+            selection.since is not None
+            and parsed.manifest is not None
+            and parsed.manifest.submitted_at.date() >= selection.since
+        )
+    )
+    if not chosen:
+        return False
+    operator = current is not None and current.decided_by.kind == "operator"
+    return selection.force or not operator or needs_verdict(parsed.folder, current)
+
+
+@task(name="read-documents", cache_policy=NO_CACHE, retries=0)
+def read_documents_task(
+    storage: Storage, parsed: Parsed, settings: Settings, pool: object
+) -> tuple[tuple[DocumentReading, ...], ReadStats]:
+    return read_submission(storage, parsed, settings, pool)  # type: ignore[arg-type]
+
+
+@task(name="assess-and-publish", cache_policy=NO_CACHE)
+def assess_task(
+    storage: Storage, parsed: Parsed, readings: tuple[DocumentReading, ...], plan: Plan, settings: Settings
+) -> Verdict | None:
+    now = datetime.now(UTC)
+    calendar = WorkCalendar(
+        settings.work_start, settings.work_end, settings.extra_days_off, settings.extra_working_days
+    )
+    verdict = assess(parsed, readings, others_of(parsed, plan.by_iin, plan.decisions), settings, calendar, now)
+    current = read_current(storage, parsed.submission_id)
+    if current is not None and current.input_sha256 == verdict.input_sha256 and _same_outcome(current, verdict):
+        return None  # files touched but not changed, and nothing new to say
+    return publish(storage, verdict)
+
+
+def _same_outcome(a: Verdict, b: Verdict) -> bool:
+    return a.decided_by.kind == "pipeline" and a.model_dump(
+        include={"decision", "grounds", "findings", "documents"}
+    ) == b.model_dump(include={"decision", "grounds", "findings", "documents"})
+
+
+def execute(settings: Settings, selection: Selection, progress: Progress | None = None) -> RunReport:
+    """The body of both flows: plan, read in parallel, assess in order, report."""
+    started = time.monotonic()
+    storage = open_storage(settings)
+    now = datetime.now(UTC)
+    run_id = now.strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
+    plan, skipped = plan_run(storage, settings, selection, now)
+    report = RunReport(run_id=run_id, mode=selection.mode, started_at=now, storage=storage.describe())
+    report.skipped = [f"{s.name}: {s.reason}" for s in skipped]
+    report.unchanged = plan.unchanged
+    report.unknown_ids = plan.unknown_ids
+    for s in skipped:
+        log.info("skipped %s: %s", s.name, s.reason)
+    pool = make_pool(settings) if plan.todo else None
+    try:
+        futures = [read_documents_task.submit(storage, p, settings, pool) for p in plan.todo]
+        for i, (parsed, future) in enumerate(zip(plan.todo, futures, strict=True), start=1):
+            t0 = time.monotonic()
+            try:
+                readings, stats = future.result()
+                verdict = assess_task(storage, parsed, readings, plan, settings)
+            except Exception as exc:
+                if _is_storage_failure(exc):
+                    raise
+                log.exception("%s: internal error, no verdict this run", parsed.submission_id)
+                report.failures.append(f"{parsed.submission_id}: {type(exc).__name__}")
+                continue
+            report.add(parsed.submission_id, verdict, stats, time.monotonic() - t0)
+            if verdict is not None:
+                plan.decisions[parsed.submission_id] = verdict.decision
+                if progress:
+                    progress(i, len(plan.todo), verdict)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+        report.seconds = round(time.monotonic() - started, 3)
+    write_report(storage, report)
+    return report
+
+
+def _is_storage_failure(exc: BaseException) -> bool:
+    from models.errors import StorageError
+
+    return isinstance(exc, StorageError)
+
+
+def _settings(storage: str | None) -> Settings:
+    base = Settings()
+    return base.model_copy(update={"storage": storage}) if storage else base
+
+
+@flow(name="attest-nightly", task_runner=_runner(), log_prints=False)
+def nightly_flow(storage: str | None = None) -> dict[str, object]:
+    """Every submission with no verdict, or whose files changed since its verdict."""
+    return execute(_settings(storage), Selection()).summary()
+
+
+@flow(name="attest-reprocess", task_runner=_runner(), log_prints=False)
+def reprocess_flow(
+    storage: str | None = None,
+    submission_ids: list[str] | None = None,
+    all: bool = False,
+    decision: Decision | None = None,
+    since: date | None = None,
+    force: bool = False,
+) -> dict[str, object]:
+    """A new verdict for the chosen submissions, whatever their state (operators' decisions stand unless forced)."""
+    selection = Selection(
+        mode="reprocess",
+        submission_ids=tuple(submission_ids or ()),
+        all=all,
+        decision=decision,
+        since=since,
+        force=force,
+    )
+    return execute(_settings(storage), selection).summary()
+
+
+def run_in_flow(settings: Settings, selection: Selection, progress: Progress | None = None) -> RunReport:
+    """The CLI's way in: the same flow, with the CLI's settings object and a progress callback."""
+
+    @flow(name=f"attest-{selection.mode}", task_runner=_runner(), log_prints=False)
+    def cli_flow() -> RunReport:
+        return execute(settings, selection, progress)
+
+    return cli_flow()

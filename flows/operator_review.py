@@ -1,0 +1,123 @@
+"""Operators' decisions on `needs_review` verdicts: the queue, and a decision as a new revision."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from pydantic import ValidationError
+
+from flows.intake import ASTANA, publish, read_current
+from flows.object_store import open_storage
+from models.errors import InputError
+from models.settings import Settings
+from models.verdict import DecidedBy, Finding, Ground, Message, Verdict
+from validators.decision import decide
+
+# The contract's grounds (§3); checks without one are for a person and cannot be a refusal.
+CHECK_GROUNDS: dict[str, Ground] = {
+    "submission.malformed": 2,
+    "consent.missing": 3,
+    "documents.missing": 2,
+    "document.unreadable": 2,
+    "request.inconsistent": 2,
+    "application.incomplete": 2,
+    "application.outside_window": 2,
+    "identity.iin_mismatch": 1,
+    "identity.name_mismatch": 1,
+    "dates.inconsistent": 1,
+    "category.declared_mismatch": 1,
+    "category.expired": 2,
+    "essay.word_count": 2,
+    "application.repeat": 2,
+}
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    submission_id: str
+    due_by: date | None
+    days_left: int | None
+    checks: tuple[str, ...]
+
+
+def review_queue(settings: Settings, today: date) -> list[QueueItem]:
+    storage = open_storage(settings)
+    items = []
+    for obj in storage.iter_objects("verdicts/"):
+        try:
+            verdict = Verdict.model_validate_json(storage.read(obj.key))
+        except ValidationError:
+            continue
+        if verdict.decision != "needs_review":
+            continue
+        checks = tuple(sorted({f.check for f in verdict.findings if f.status == "review"}))
+        left = (verdict.due_by - today).days if verdict.due_by else None
+        items.append(QueueItem(verdict.submission_id, verdict.due_by, left, checks))
+    return sorted(items, key=lambda i: (i.due_by or date.max, i.submission_id))
+
+
+def operator_verdict(
+    current: Verdict, *, accept: bool, refuse: tuple[str, ...], operator: str, note: str | None, now: datetime
+) -> Verdict:
+    """The operator's reading replaces the pipeline's doubts: reviews become passes or failures."""
+    unknown = [c for c in refuse if c not in CHECK_GROUNDS]
+    if unknown:
+        raise InputError(f"cannot refuse on {', '.join(unknown)}: not a check with a ground for refusal")
+    if not operator.strip():
+        raise InputError("an operator's name is required")
+    findings: list[Finding] = []
+    for f in current.findings:
+        if f.check in refuse:
+            findings.append(f.model_copy(update={"status": "fail", "ground": CHECK_GROUNDS[f.check]}))
+        elif f.status in ("review", "fail"):
+            evidence = {**f.evidence, "operator_resolved": f.status}
+            findings.append(f.model_copy(update={"status": "pass", "ground": None, "evidence": evidence}))
+        else:
+            findings.append(f)
+    for check in refuse:
+        if not any(f.check == check for f in current.findings):
+            findings.append(
+                Finding(
+                    check=check,
+                    status="fail",
+                    ground=CHECK_GROUNDS[check],
+                    message=Message(
+                        kk=f"Маман тексеру нәтижесінде анықтады: {check}. {note or ''}".strip(),
+                        ru=f"Установлено специалистом при проверке: {check}. {note or ''}".strip(),
+                    ),
+                    evidence={"operator": operator},
+                )
+            )
+    decision, grounds = decide(findings)
+    if accept and decision != "accepted":
+        raise InputError("internal: acceptance left failing findings")
+    return current.model_copy(
+        update={
+            "decision": decision,
+            "grounds": grounds,
+            "findings": tuple(findings),
+            "decided_at": now.astimezone(ASTANA).replace(microsecond=0),
+            "decided_by": DecidedBy(kind="operator", name=operator.strip(), note=note),
+            "notice": None,
+        }
+    )
+
+
+def record_decision(
+    settings: Settings,
+    submission_id: str,
+    *,
+    accept: bool,
+    refuse: tuple[str, ...],
+    operator: str,
+    note: str | None,
+) -> Verdict:
+    storage = open_storage(settings)
+    current = read_current(storage, submission_id)
+    if current is None:
+        raise InputError(f"no verdict for {submission_id}")
+    verdict = operator_verdict(
+        current, accept=accept, refuse=refuse, operator=operator, note=note, now=datetime.now(UTC)
+    )
+    return publish(storage, verdict)

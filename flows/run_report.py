@@ -1,0 +1,80 @@
+"""What one run did: `runs/<run-id>.json` for operators and the summary the CLI prints."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from flows.document_reading import ReadStats
+from flows.object_store import Storage
+from models.verdict import Verdict
+
+
+@dataclass
+class RunReport:
+    run_id: str
+    mode: str
+    started_at: datetime
+    storage: str
+    seconds: float = 0.0
+    unchanged: int = 0
+    skipped: list[str] = field(default_factory=list)
+    unknown_ids: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    by_decision: Counter[str] = field(default_factory=Counter)
+    by_check: Counter[str] = field(default_factory=Counter)
+    verdicts: list[dict[str, object]] = field(default_factory=list)
+    documents: int = 0
+    cached_documents: int = 0
+    ocr_pages: int = 0
+    text_pages: int = 0
+
+    def add(self, submission_id: str, verdict: Verdict | None, stats: ReadStats, seconds: float) -> None:
+        self.documents += stats.documents
+        self.cached_documents += stats.cached
+        self.ocr_pages += stats.ocr_pages
+        self.text_pages += stats.text_pages
+        if verdict is None:
+            self.unchanged += 1
+            return
+        self.by_decision[verdict.decision] += 1
+        for f in verdict.findings:
+            if f.status != "pass":
+                self.by_check[f"{f.check}:{f.status}"] += 1
+        self.verdicts.append(
+            {
+                "submission_id": submission_id,
+                "revision": verdict.revision,
+                "decision": verdict.decision,
+                "grounds": list(verdict.grounds),
+                "checks": sorted({f.check for f in verdict.findings if f.status != "pass"}),
+                "seconds": round(seconds, 3),
+            }
+        )
+
+    def summary(self) -> dict[str, object]:
+        return {
+            "run_id": self.run_id,
+            "mode": self.mode,
+            "storage": self.storage,
+            "started_at": self.started_at.isoformat(),
+            "seconds": self.seconds,
+            "verdicts_written": sum(self.by_decision.values()),
+            "by_decision": dict(sorted(self.by_decision.items())),
+            "by_check": dict(sorted(self.by_check.items())),
+            "unchanged": self.unchanged,
+            "skipped": self.skipped,
+            "unknown_ids": self.unknown_ids,
+            "failures": self.failures,
+            "documents_read": self.documents,
+            "documents_from_cache": self.cached_documents,
+            "ocr_pages": self.ocr_pages,
+            "text_layer_pages": self.text_pages,
+            "verdicts": self.verdicts,
+        }
+
+
+def write_report(storage: Storage, report: RunReport) -> None:
+    storage.write(f"runs/{report.run_id}.json", json.dumps(report.summary(), ensure_ascii=False, indent=2).encode())
