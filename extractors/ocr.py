@@ -1,0 +1,85 @@
+"""One page image to text through Tesseract (pytesseract), with a per-page time limit.
+
+Tesseract runs as a child process; its thread count comes from the caller's environment
+(OMP_THREAD_LIMIT=1 is set by whoever starts the workers, never here).
+"""
+
+from dataclasses import dataclass
+
+import pytesseract
+from PIL import Image
+
+from extractors.base import LIMIT_OCR_FAILED, LIMIT_OCR_TIMEOUT
+from extractors.normalise import normalise_text
+from extractors.preprocess import prepare_for_ocr
+from models.errors import InternalError
+from models.extraction import PageText
+from models.settings import Settings
+
+_MIN_DPI = 70
+_MAX_DPI = 1200
+
+
+@dataclass(frozen=True)
+class OcrResult:
+    text: str
+    confidence: float  # mean word confidence, 0-100; 0 when no word was found
+    limit_hit: str | None = None
+
+    def to_page(self, number: int) -> PageText:
+        return PageText(
+            number=number, text=self.text, source="ocr", confidence=self.confidence, limit_hit=self.limit_hit
+        )
+
+
+def _rebuild_text(data: dict[str, list[object]]) -> tuple[str, float]:
+    """Words grouped back into lines; blank lines between Tesseract's paragraphs and blocks."""
+    lines: dict[tuple[int, int, int], list[str]] = {}
+    confidences: list[float] = []
+    for i, raw in enumerate(data["text"]):
+        word = str(raw).strip()
+        if not word:
+            continue
+        conf = float(str(data["conf"][i]))
+        if conf >= 0:
+            confidences.append(conf)
+        key = (int(str(data["block_num"][i])), int(str(data["par_num"][i])), int(str(data["line_num"][i])))
+        lines.setdefault(key, []).append(word)
+    out: list[str] = []
+    previous: tuple[int, int] | None = None
+    for (block, par, _line), words in lines.items():
+        if previous is not None and previous != (block, par):
+            out.append("")
+        out.append(" ".join(words))
+        previous = (block, par)
+    confidence = sum(confidences) / len(confidences) if confidences else 0.0
+    return "\n".join(out), max(0.0, min(100.0, confidence))
+
+
+def ocr_image(image: Image.Image, settings: Settings, dpi: float | None = None) -> OcrResult:
+    """OCR one page. A timeout or a Tesseract failure gives empty text with `limit_hit`, never an error.
+
+    `dpi` is the resolution the image was rendered or scanned at; Tesseract uses it to judge
+    character sizes (it guesses badly from images without metadata).
+    """
+    prepared = prepare_for_ocr(image)
+    resolution = int(min(_MAX_DPI, max(_MIN_DPI, dpi if dpi else settings.ocr_dpi)))
+    try:
+        data = pytesseract.image_to_data(
+            prepared,
+            lang=settings.ocr_languages,
+            config=f"--psm 3 --dpi {resolution}",
+            timeout=settings.ocr_page_timeout_s,
+            output_type=pytesseract.Output.DICT,
+        )
+    except pytesseract.TesseractNotFoundError as exc:
+        raise InternalError(f"tesseract is not installed or not on PATH: {exc}") from exc
+    except RuntimeError as exc:
+        message = str(exc).lower()
+        if "failed loading language" in message or "error opening data file" in message:
+            raise InternalError(f"tesseract lacks language data {settings.ocr_languages!r}: {exc}") from exc
+        # pytesseract signals its timeout as a bare RuntimeError; TesseractError is a RuntimeError too.
+        limit = LIMIT_OCR_TIMEOUT if "timeout" in message else LIMIT_OCR_FAILED
+        return OcrResult(text="", confidence=0.0, limit_hit=limit)
+    text, confidence = _rebuild_text(data)
+    return OcrResult(text=normalise_text(text), confidence=confidence if text else 0.0)

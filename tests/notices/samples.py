@@ -1,0 +1,120 @@
+"""Verdicts and manifests for the notice tests, built in code with Kazakh names."""
+
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+from models.manifest import Manifest
+from models.verdict import Decision, Finding, Message, Verdict, VerdictDocument
+
+ASTANA = timezone(timedelta(hours=5))
+IIN = "870412400412"
+MASKED_IIN = "870412******"
+NAME = "Әбілқасымова Гүлнар Серікқызы"
+PROVIDER = "Павлодар облысы білім басқармасы"
+PROVIDER_BIN = "990140000123"
+ALL_LETTERS = "әғқңөұүһі ӘҒҚҢӨҰҮҺІ"
+ISSUED_AT = datetime(2026, 9, 15, 2, 14, tzinfo=ASTANA)
+
+DOCUMENTS: tuple[tuple[str, str], ...] = (
+    ("application.pdf", "application"),
+    ("diploma.jpg", "diploma"),
+    ("course-2025.pdf", "course_certificate"),
+    ("category.pdf", "category_certificate"),
+    ("category-order.pdf", "category_order"),
+    ("achievements-1.pdf", "professional_achievements"),
+    ("olympiad.png", "student_achievements"),
+    ("essay.pdf", "essay"),
+)
+
+
+def manifest() -> Manifest:
+    data: dict[str, Any] = {
+        "schema_version": 1,
+        "submission_id": "2026-000123",
+        "submitted_at": "2026-09-14T21:05:00+05:00",
+        "channel": "ustaz",
+        "applicant": {
+            "iin": IIN,
+            "full_name": NAME,
+            "position": "математика пәнінің мұғалімі",
+            "organization": "№ 12 жалпы білім беретін мектеп, Павлодар қ.",
+        },
+        "request": {
+            "action": "confirm",
+            "category": "pedagog_expert",
+            "current_category": {"category": "pedagog_expert", "valid_until": "2026-12-25"},
+        },
+        "consent_personal_data": True,
+        "state_records": {"diploma": False, "employment": True},
+        "provider": {"name": PROVIDER, "bin": PROVIDER_BIN},
+        "documents": [{"file": f, "kind": k} for f, k in DOCUMENTS],
+    }
+    return Manifest.model_validate(data)
+
+
+def fail(n: int, ground: int = 2, document: str | None = "essay.pdf") -> Finding:
+    return Finding.model_validate(
+        {
+            "check": f"sample.check_{n}",
+            "status": "fail",
+            "ground": ground,
+            "document": document,
+            "message": Message(kk=f"Себеп нөмірі {n} қағаз", ru=f"Причина номер {n} бумага"),
+        }
+    )
+
+
+def verdict(decision: Decision, findings: tuple[Finding, ...] = ()) -> Verdict:
+    grounds = sorted({f.ground for f in findings if f.status == "fail" and f.ground is not None})
+    return Verdict(
+        submission_id="2026-000123",
+        revision=2,
+        decision=decision,
+        grounds=tuple(grounds),
+        findings=findings,
+        documents=tuple(
+            VerdictDocument.model_validate({"file": f, "declared_kind": k, "text_source": "text_layer"})
+            for f, k in DOCUMENTS
+        ),
+        submitted_at="2026-09-14T21:05:00+05:00",
+        registered_on=date(2026, 9, 15),
+        due_by=date(2026, 9, 16),
+        decided_at=datetime(2026, 9, 15, 2, 13, 9, tzinfo=ASTANA),
+        applicant_iin=IIN,
+    )
+
+
+def refused() -> Verdict:
+    """Three reasons, one per ground, the first carrying every Kazakh letter and a leaked IIN."""
+    findings = (
+        Finding(
+            check="identity.iin_mismatch",
+            status="fail",
+            ground=1,
+            document="diploma.jpg",
+            message=Message(
+                kk=f"Әріптер: {ALL_LETTERS}. Дипломдағы ЖСН {IIN[:-1]}9 өтініш берушінікі емес",
+                ru=f"ИИН в дипломе {IIN[:-1]}9 не совпадает с ИИН {IIN}",
+            ),
+        ),
+        Finding(
+            check="essay.word_count",
+            status="fail",
+            ground=2,
+            document="essay.pdf",
+            message=Message(kk="Эсседе 231 сөз бар, 250–300 сөз болуы керек", ru="В эссе 231 слово, нужно 250–300"),
+            evidence={"word_count": 231, "min": 250, "max": 300},
+        ),
+        Finding(
+            check="identity.iin_invalid",
+            status="review",
+            message=Message(kk="Тексеруге", ru="На проверку"),
+        ),
+        Finding(
+            check="consent.missing",
+            status="fail",
+            ground=3,
+            message=Message(kk="Дербес деректерге келісім берілмеген", ru="Согласие на персональные данные не дано"),
+        ),
+    )
+    return verdict("refused", findings)

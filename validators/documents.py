@@ -1,0 +1,145 @@
+"""`documents.missing` and `document.unreadable`: is every required document there, and can it be opened."""
+
+from models.base import KINDS, Kind
+from models.context import CheckContext
+from models.manifest import Manifest
+from models.verdict import Finding, Status
+from validators.findings import finding
+from validators.messages import KIND_ITEMS, KIND_NAMES, UNREADABLE_REASONS, Bilingual, printable
+
+MISSING = "documents.missing"
+UNREADABLE = "document.unreadable"
+
+# Items 3, 5, 6, 7, 8 of the standard, which the Ұстаз platform supplies for these two categories.
+PLATFORM_CATEGORIES = frozenset({"pedagog_moderator", "pedagog_expert"})
+PLATFORM_KINDS: frozenset[Kind] = frozenset(
+    {
+        "retraining_certificate",
+        "course_certificate",
+        "category_certificate",
+        "category_order",
+        "professional_achievements",
+        "student_achievements",
+    }
+)
+
+_ALWAYS: tuple[Kind, ...] = (
+    "application",
+    "course_certificate",
+    "professional_achievements",
+    "student_achievements",
+    "essay",
+)
+
+# Why a conditionally required document is required, said to the teacher.
+_WHY: dict[Kind, Bilingual] = {
+    "diploma": Bilingual(
+        "білімі туралы мәліметтер мемлекеттік ақпараттық жүйелерде жоқ",
+        "сведения об образовании отсутствуют в государственных информационных системах",
+    ),
+    "employment_record": Bilingual(
+        "еңбек қызметі туралы мәліметтер мемлекеттік ақпараттық жүйелерде жоқ",
+        "сведения о трудовой деятельности отсутствуют в государственных информационных системах",
+    ),
+    "category_certificate": Bilingual("бұрын біліктілік санаты берілген", "ранее присвоена квалификационная категория"),
+    "category_order": Bilingual("бұрын біліктілік санаты берілген", "ранее присвоена квалификационная категория"),
+}
+
+
+def required_kinds(manifest: Manifest) -> dict[Kind, Status]:
+    """Each required kind with the status its absence gets: `fail`, or `review` for platform-fed ones."""
+    required = set(_ALWAYS)
+    if not manifest.state_records.diploma:
+        required.add("diploma")
+    if not manifest.state_records.employment:
+        required.add("employment_record")
+    if manifest.request.current_category is not None:
+        required.update(("category_certificate", "category_order"))
+    platform = manifest.request.category in PLATFORM_CATEGORIES
+    return {kind: ("review" if platform and kind in PLATFORM_KINDS else "fail") for kind in KINDS if kind in required}
+
+
+def check_documents_missing(ctx: CheckContext) -> list[Finding]:
+    """One finding per required kind the manifest does not list (readability is another check's)."""
+    listed = {doc.kind for doc in ctx.manifest.documents}
+    out: list[Finding] = []
+    for kind, status in required_kinds(ctx.manifest).items():
+        if kind in listed:
+            continue
+        name, item = KIND_NAMES[kind], KIND_ITEMS[kind]
+        evidence = {"kind": kind, "item": item, "platform_fed": status == "review"}
+        if status == "review":
+            out.append(
+                finding(
+                    MISSING,
+                    "review",
+                    kk=(
+                        f"«Ұстаз» платформасынан келуі тиіс құжат жоқ: {name.kk} (стандарттың 8-тармағының "
+                        f"{item}) тармақшасы). Бұл платформаның деректер беруіндегі олқылық болуы мүмкін. "
+                        "Маман тексереді."
+                    ),
+                    ru=(
+                        f"Отсутствует документ, который должен поступить с платформы «Ұстаз»: {name.ru} "
+                        f"(подпункт {item}) пункта 8 стандарта). Это может быть пробел в передаче данных "
+                        "платформой. Проверит специалист."
+                    ),
+                    evidence=evidence,
+                )
+            )
+            continue
+        why = _WHY.get(kind)
+        kk_why = f", өйткені {why.kk}" if why else ""
+        ru_why = f", так как {why.ru}" if why else ""
+        out.append(
+            finding(
+                MISSING,
+                "fail",
+                ground=2,
+                kk=(
+                    f"Міндетті құжат ұсынылмаған: {name.kk} (стандарттың 8-тармағының {item}) тармақшасы"
+                    f"{kk_why}). Осы құжатты қоса тіркеп, өтінішті қайта беріңіз."
+                ),
+                ru=(
+                    f"Не представлен обязательный документ: {name.ru} (подпункт {item}) пункта 8 стандарта"
+                    f"{ru_why}). Приложите этот документ и подайте заявление повторно."
+                ),
+                evidence=evidence,
+            )
+        )
+    return out
+
+
+def check_document_unreadable(ctx: CheckContext) -> list[Finding]:
+    """One failure per listed file the extractor could not open: absent, empty, wrong type, locked, broken."""
+    out: list[Finding] = []
+    for reading in ctx.documents:
+        problem = reading.extracted.unreadable
+        if problem is None:
+            continue
+        name, reason = KIND_NAMES[reading.declared_kind], UNREADABLE_REASONS[problem.reason]
+        shown = printable(reading.file)
+        out.append(
+            finding(
+                UNREADABLE,
+                "fail",
+                ground=2,
+                document=reading.file,
+                kk=(
+                    f"«{shown}» файлын ({name.kk}) оқу мүмкін емес: {reason.kk}. Құжатты PDF, JPEG, "
+                    "PNG немесе TIFF түрінде, құпиясөзсіз және толық күйінде қайта жүктеп, өтінішті қайта "
+                    "беріңіз."
+                ),
+                ru=(
+                    f"Файл «{shown}» ({name.ru}) невозможно прочитать: {reason.ru}. Загрузите документ "
+                    "заново в виде PDF, JPEG, PNG или TIFF, без пароля и целиком, и подайте заявление "
+                    "повторно."
+                ),
+                evidence={
+                    "kind": reading.declared_kind,
+                    "reason": problem.reason,
+                    "detail": problem.detail,
+                    "size": reading.extracted.size,
+                },
+            )
+        )
+    return out

@@ -1,0 +1,138 @@
+"""`essay.word_count`: the essay is 250-300 words (item 8.9), counted by the contract's word rule.
+
+The counts themselves are computed elsewhere (`DocumentReading.word_count`); this module only
+judges them. Uncertain evidence is `review`, never `fail`: a count just under the limit that a
+word processor shows as enough, an OCR count within 3 words of a limit, a readable essay whose
+count is missing.
+
+Several essay files: a teacher who scanned a handwritten essay page by page uploads several
+images, so the files are counted together as one essay. If that combined count is out of range it
+may as well be two versions of one essay, so the result is `review`, never `fail`.
+"""
+
+from typing import Any
+
+from models.context import CheckContext
+from models.extraction import DocumentReading
+from models.verdict import Finding, TextSource
+from validators.findings import finding
+from validators.messages import Bilingual, printable
+
+CODE = "essay.word_count"
+MIN_WORDS = 250
+MAX_WORDS = 300
+OCR_MARGIN = 3  # an OCR count this close to a limit is uncertain on either side
+
+
+def _has_text(reading: DocumentReading) -> bool:
+    return reading.extracted.unreadable is None and reading.extracted.text_source != "none"
+
+
+def counted_essays(ctx: CheckContext) -> list[DocumentReading]:
+    """The essay files with text to count; unreadable or textless ones are other checks' business."""
+    return [r for r in ctx.documents if r.declared_kind == "essay" and _has_text(r)]
+
+
+def essay_word_count(ctx: CheckContext) -> int | None:
+    """The essay's word count for the verdict (several files summed), None when there is none."""
+    essays = counted_essays(ctx)
+    if not essays or any(r.word_count is None for r in essays):
+        return None
+    return sum(r.word_count.words for r in essays if r.word_count is not None)
+
+
+def _near_limit(words: int) -> bool:
+    return any(abs(words - limit) <= OCR_MARGIN for limit in (MIN_WORDS, MAX_WORDS))
+
+
+def check_essay_word_count(ctx: CheckContext) -> list[Finding]:
+    """Fail outside 250-300 words, with the review exceptions of the contract's word rule."""
+    essays = counted_essays(ctx)
+    if not essays:
+        return []
+    files = [r.file for r in essays]
+    document = files[0] if len(files) == 1 else None
+    shown = ", ".join(f"«{printable(f)}»" for f in files)
+    if any(r.word_count is None for r in essays):
+        return [
+            finding(
+                CODE,
+                "review",
+                document=document,
+                kk=f"Эссе ({shown}) сөздерінің санын анықтау мүмкін болмады. Маман тексереді.",
+                ru=f"Не удалось определить количество слов в эссе ({shown}). Проверит специалист.",
+                evidence={"files": files, "min": MIN_WORDS, "max": MAX_WORDS},
+            )
+        ]
+    words = sum(r.word_count.words for r in essays if r.word_count is not None)
+    office = sum(r.word_count.office_words for r in essays if r.word_count is not None)
+    source: TextSource = "ocr" if any(r.extracted.text_source == "ocr" for r in essays) else "text_layer"
+    evidence: dict[str, Any] = {
+        "word_count": words,
+        "office_word_count": office,
+        "min": MIN_WORDS,
+        "max": MAX_WORDS,
+        "text_source": source,
+    }
+    if len(files) > 1:
+        evidence["files"] = files
+
+    def review(reason: str, text: Bilingual) -> list[Finding]:
+        evidence["reason"] = reason
+        return [finding(CODE, "review", document=document, kk=text.kk, ru=text.ru, evidence=evidence)]
+
+    in_range = MIN_WORDS <= words <= MAX_WORDS
+    if source == "ocr" and _near_limit(words):
+        return review(
+            "ocr_near_limit",
+            Bilingual(
+                f"Эссе ({shown}) мәтіні сканерленген беттен танылды (OCR); саны {words} сөз, бұл 250 немесе "
+                "300 шегіне тым жақын, сенімді қорытынды жасауға болмайды. Маман тексереді.",
+                f"Текст эссе ({shown}) распознан со скана (OCR); количество слов — {words}, это слишком "
+                "близко к границе 250 или 300 для уверенного вывода. Проверит специалист.",
+            ),
+        )
+    if in_range:
+        return []
+    if words < MIN_WORDS and office >= MIN_WORDS:
+        return review(
+            "office_count",
+            Bilingual(
+                f"Эссе ({shown}) санау ережесі бойынша {words} сөзден тұрады (250-ден аз), бірақ мәтін "
+                f"өңдегіштің санауы бойынша {office} сөз. Айырмашылық жеке тұрған таңбалардан туындайды. "
+                "Маман тексереді.",
+                f"Количество слов в эссе ({shown}) по правилу подсчёта — {words} (меньше 250), а по "
+                f"подсчёту текстового редактора — {office}. Расхождение дают отдельно стоящие знаки. "
+                "Проверит специалист.",
+            ),
+        )
+    if len(files) > 1:
+        return review(
+            "several_files",
+            Bilingual(
+                f"Эссе ретінде бірнеше файл жүктелген ({shown}), жалпы саны {words} сөз (250–300 болуы "
+                "тиіс). Бұл бір эссенің беттері ме, әлде бірнеше нұсқасы ма — маман тексереді.",
+                f"В качестве эссе загружено несколько файлов ({shown}), всего слов — {words} (требуется "
+                "250–300). Страницы ли это одного эссе или несколько его вариантов, проверит специалист.",
+            ),
+        )
+    direction = Bilingual("аз", "меньше") if words < MIN_WORDS else Bilingual("көп", "больше")
+    return [
+        finding(
+            CODE,
+            "fail",
+            ground=2,
+            document=document,
+            kk=(
+                f"Эссе ({shown}) көлемі талапқа сәйкес келмейді: {words} сөз, бұл 250–300 сөзден "
+                f"{direction.kk} (стандарттың 8-тармағының 9) тармақшасы). Эссені түзетіп, өтінішті қайта "
+                "беріңіз."
+            ),
+            ru=(
+                f"Объём эссе ({shown}) не соответствует требованию: количество слов — {words}, это "
+                f"{direction.ru} требуемых 250–300 (подпункт 9) пункта 8 стандарта). Исправьте эссе и "
+                "подайте заявление повторно."
+            ),
+            evidence=evidence,
+        )
+    ]

@@ -1,0 +1,41 @@
+"""`application.outside_window`: applications are taken in the periods the authorised body sets (item 10)."""
+
+from models.context import CheckContext
+from models.verdict import Finding
+from validators.calendar import to_astana
+from validators.findings import finding
+from validators.messages import fmt_date
+
+CODE = "application.outside_window"
+
+
+def check_outside_window(ctx: CheckContext) -> list[Finding]:
+    """Fail when the Astana date of `submitted_at` is in no configured window; none configured: open."""
+    windows = ctx.application_windows
+    if not windows:
+        return []
+    day = to_astana(ctx.manifest.submitted_at).date()
+    if any(w.start <= day <= w.end for w in windows):
+        return []
+    periods = "; ".join(f"{fmt_date(w.start)}–{fmt_date(w.end)}" for w in sorted(windows, key=lambda w: w.start))
+    return [
+        finding(
+            CODE,
+            "fail",
+            ground=2,
+            kk=(
+                f"Өтініш {fmt_date(day)} күні берілген, бұл білім беру саласындағы уәкілетті орган "
+                f"белгілеген өтініштерді қабылдау мерзімдерінен тыс ({periods}). Өтінішті белгіленген "
+                "мерзімде беріңіз."
+            ),
+            ru=(
+                f"Заявление подано {fmt_date(day)}, вне сроков приёма заявлений, установленных "
+                f"уполномоченным органом в области образования ({periods}). Подайте заявление в "
+                "установленный срок."
+            ),
+            evidence={
+                "submitted_on": day.isoformat(),
+                "windows": [{"start": w.start.isoformat(), "end": w.end.isoformat()} for w in windows],
+            },
+        )
+    ]
