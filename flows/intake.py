@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
@@ -21,7 +22,7 @@ from models.errors import NotFoundError
 from models.extraction import DocumentReading, ExtractedDocument
 from models.manifest import Manifest
 from models.settings import Settings
-from models.verdict import Decision, Finding, Verdict, VerdictDocument
+from models.verdict import Decision, Finding, NoticeRef, Verdict, VerdictDocument
 from validators.calendar import WorkCalendar
 from validators.decision import decide
 from validators.manifest import is_valid_submission_id, missing_manifest, parse_manifest, upload_in_progress
@@ -247,17 +248,40 @@ def assess(
     )
 
 
-def publish(storage: Storage, verdict: Verdict) -> Verdict:
-    """History first (created, never replaced: a taken revision moves us to the next), then current."""
+def publish(
+    storage: Storage,
+    verdict: Verdict,
+    manifest: Manifest | None = None,
+    make_notice: Callable[[Verdict, Manifest | None, datetime], bytes] | None = None,
+) -> Verdict:
+    """Notice, then history (created, never replaced: a taken revision moves us on), then current."""
     sid = verdict.submission_id
     revision = max(history_revisions(storage, sid), default=0) + 1
     while True:
-        numbered = verdict.model_copy(update={"revision": revision})
+        numbered = verdict.model_copy(update={"revision": revision, "notice": None})
+        if make_notice is not None:
+            numbered = numbered.model_copy(update={"notice": _issue(storage, numbered, manifest, make_notice)})
         if storage.create(f"verdict-history/{sid}/{revision:04d}.json", numbered.to_json()):
             break
         revision += 1
     storage.write(f"verdicts/{sid}.json", numbered.to_json())
     return numbered
+
+
+def _issue(
+    storage: Storage,
+    verdict: Verdict,
+    manifest: Manifest | None,
+    make_notice: Callable[[Verdict, Manifest | None, datetime], bytes],
+) -> NoticeRef:
+    key = f"notices/{verdict.submission_id}/{verdict.revision:04d}.pdf"
+    pdf = make_notice(verdict, manifest, verdict.decided_at)
+    if not storage.create(key, pdf):
+        # Left by an attempt at this revision that stopped before its history: notices are never
+        # replaced, so the one already issued under this number is the one referenced.
+        log.warning("%s: notice %s already existed; referencing it", verdict.submission_id, key)
+        pdf = storage.read(key)
+    return NoticeRef(key=key, sha256=hashlib.sha256(pdf).hexdigest())
 
 
 def empty_reading(file: str, kind: str, extracted: ExtractedDocument) -> DocumentReading:

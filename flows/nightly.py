@@ -31,6 +31,7 @@ from flows.intake import (
     read_current,
     repair_current,
 )
+from flows.notice_issue import NoticeMaker, notice_maker
 from flows.object_store import Storage, open_storage
 from flows.run_report import RunReport, write_report
 from models.extraction import DocumentReading
@@ -118,7 +119,12 @@ def read_documents_task(
 
 @task(name="assess-and-publish", cache_policy=NO_CACHE)
 def assess_task(
-    storage: Storage, parsed: Parsed, readings: tuple[DocumentReading, ...], plan: Plan, settings: Settings
+    storage: Storage,
+    parsed: Parsed,
+    readings: tuple[DocumentReading, ...],
+    plan: Plan,
+    settings: Settings,
+    make_notice: NoticeMaker | None,
 ) -> Verdict | None:
     now = datetime.now(UTC)
     calendar = WorkCalendar(
@@ -128,7 +134,7 @@ def assess_task(
     current = read_current(storage, parsed.submission_id)
     if current is not None and current.input_sha256 == verdict.input_sha256 and _same_outcome(current, verdict):
         return None  # files touched but not changed, and nothing new to say
-    return publish(storage, verdict)
+    return publish(storage, verdict, parsed.manifest, make_notice)
 
 
 def _same_outcome(a: Verdict, b: Verdict) -> bool:
@@ -150,6 +156,7 @@ def execute(settings: Settings, selection: Selection, progress: Progress | None 
     report.unknown_ids = plan.unknown_ids
     for s in skipped:
         log.info("skipped %s: %s", s.name, s.reason)
+    make_notice = notice_maker(settings) if plan.todo else None
     pool = make_pool(settings) if plan.todo else None
     try:
         futures = [read_documents_task.submit(storage, p, settings, pool) for p in plan.todo]
@@ -157,7 +164,7 @@ def execute(settings: Settings, selection: Selection, progress: Progress | None 
             t0 = time.monotonic()
             try:
                 readings, stats = future.result()
-                verdict = assess_task(storage, parsed, readings, plan, settings)
+                verdict = assess_task(storage, parsed, readings, plan, settings, make_notice)
             except Exception as exc:
                 if _is_storage_failure(exc):
                     raise

@@ -8,11 +8,14 @@ from datetime import UTC, date, datetime
 from pydantic import ValidationError
 
 from flows.intake import ASTANA, publish, read_current
+from flows.notice_issue import notice_maker
 from flows.object_store import open_storage
 from models.errors import InputError
+from models.manifest import Manifest
 from models.settings import Settings
 from models.verdict import DecidedBy, Finding, Ground, Message, Verdict
 from validators.decision import decide
+from validators.manifest import parse_manifest
 
 # The contract's grounds (§3); checks without one are for a person and cannot be a refusal.
 CHECK_GROUNDS: dict[str, Ground] = {
@@ -120,4 +123,9 @@ def record_decision(
     verdict = operator_verdict(
         current, accept=accept, refuse=refuse, operator=operator, note=note, now=datetime.now(UTC)
     )
-    return publish(storage, verdict)
+    manifest = (
+        parse_manifest(storage.read(f"submissions/{submission_id}/manifest.json"), submission_id)
+        if storage.exists(f"submissions/{submission_id}/manifest.json")
+        else None
+    )
+    return publish(storage, verdict, manifest if isinstance(manifest, Manifest) else None, notice_maker(settings))

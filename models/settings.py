@@ -42,4 +42,11 @@ class Settings(BaseSettings):
     application_windows: tuple[Window, ...] = ()
 
     upload_grace_hours: float = 24.0
-    cache_dir: Path | None = None
+
+    # Notices (contract §1): signed with the provider's key. In production, the provider's RSA
+    # certificate from НУЦ РК (pyHanko signs with RSA or ECDSA, not GOST). Unset: no notices.
+    notice_pkcs12: Path | None = None
+    notice_pkcs12_password: SecretStr = SecretStr("")
+    notice_provider_pkcs12: dict[str, Path] = Field(default_factory=dict)  # provider BIN -> PKCS#12
+    notice_provider_passwords: dict[str, SecretStr] = Field(default_factory=dict)
+    notice_default_provider: str = "Қазақстан Республикасының Оқу-ағарту министрлігі"
