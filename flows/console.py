@@ -6,7 +6,7 @@ import logging
 import sys
 import time
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from flows.intake import ASTANA, mask_iin, read_current
@@ -131,6 +131,8 @@ def demo(settings: Settings, folder: Path) -> int:
     cases = build_sample_set(folder, profile="demo", now=datetime.now(UTC))
     print(f"demo: {len(cases)} sample submissions written to {folder} in {time.monotonic() - started:.1f} s")
     demo_settings = settings.model_copy(update={"storage": str(folder)})
+    if settings.notice_pkcs12 is None:
+        demo_settings = demo_settings.model_copy(update=_demo_key(folder))
     run_batch(demo_settings, "nightly")
     from flows.object_store import open_storage
 
@@ -149,5 +151,13 @@ def demo(settings: Settings, folder: Path) -> int:
     return 0
 
 
-def today_astana() -> date:
-    return datetime.now(ASTANA).date()
+def _demo_key(folder: Path) -> dict[str, object]:
+    """A self-signed provider key for the demo only: notices verify against it, not against НУЦ РК."""
+    from pydantic import SecretStr
+
+    from flows.notices import make_self_signed_p12
+
+    path = folder / "demo-keys" / "demo-provider.p12"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    make_self_signed_p12(path, common_name="Demo provider (self-signed)", organization="attest demo", password=b"demo")
+    return {"notice_pkcs12": path, "notice_pkcs12_password": SecretStr("demo")}

@@ -125,6 +125,7 @@ def assess_task(
     plan: Plan,
     settings: Settings,
     make_notice: NoticeMaker | None,
+    always: bool,
 ) -> Verdict | None:
     now = datetime.now(UTC)
     calendar = WorkCalendar(
@@ -132,7 +133,12 @@ def assess_task(
     )
     verdict = assess(parsed, readings, others_of(parsed, plan.by_iin, plan.decisions), settings, calendar, now)
     current = read_current(storage, parsed.submission_id)
-    if current is not None and current.input_sha256 == verdict.input_sha256 and _same_outcome(current, verdict):
+    if (
+        not always
+        and current is not None
+        and current.input_sha256 == verdict.input_sha256
+        and _same_outcome(current, verdict)
+    ):
         return None  # files touched but not changed, and nothing new to say
     return publish(storage, verdict, parsed.manifest, make_notice)
 
@@ -164,7 +170,9 @@ def execute(settings: Settings, selection: Selection, progress: Progress | None 
             t0 = time.monotonic()
             try:
                 readings, stats = future.result()
-                verdict = assess_task(storage, parsed, readings, plan, settings, make_notice)
+                verdict = assess_task(
+                    storage, parsed, readings, plan, settings, make_notice, selection.mode == "reprocess"
+                )
             except Exception as exc:
                 if _is_storage_failure(exc):
                     raise
@@ -181,7 +189,34 @@ def execute(settings: Settings, selection: Selection, progress: Progress | None 
             pool.shutdown(cancel_futures=True)
         report.seconds = round(time.monotonic() - started, 3)
     write_report(storage, report)
+    publish_artifacts(report)
     return report
+
+
+def publish_artifacts(report: RunReport) -> None:
+    """The night at a glance in the Prefect UI: a table of verdicts and a markdown summary."""
+    from prefect.artifacts import create_markdown_artifact, create_table_artifact
+    from prefect.context import FlowRunContext
+
+    if FlowRunContext.get() is None:
+        return
+    rows = [{k: str(v) for k, v in row.items()} for row in report.verdicts]
+    if rows:
+        create_table_artifact(key="attest-verdicts", table=rows, description=f"Verdicts of run {report.run_id}")
+    decided = "\n".join(f"| {k} | {v} |" for k, v in sorted(report.by_decision.items())) or "| none | 0 |"
+    checks = "\n".join(f"| {k} | {v} |" for k, v in sorted(report.by_check.items())) or "| none | 0 |"
+    failures = "\n".join(f"- {f}" for f in report.failures) or "none"
+    create_markdown_artifact(
+        key="attest-run-summary",
+        markdown=(
+            f"# attest {report.mode} run {report.run_id}\n\n"
+            f"{report.seconds:.1f} s; {report.ocr_pages} OCR pages, {report.text_pages} text-layer pages, "
+            f"{report.cached_documents} documents from cache; unchanged {report.unchanged}\n\n"
+            f"| decision | count |\n|---|---|\n{decided}\n\n| check:status | count |\n|---|---|\n{checks}\n\n"
+            f"Failures: {failures}\n"
+        ),
+        description="attest run summary",
+    )
 
 
 def _is_storage_failure(exc: BaseException) -> bool:

@@ -1,4 +1,37 @@
-"""Shared fixtures: a real S3 server (moto) and a real Prefect server, both on loopback."""
+"""Shared fixtures: a real S3 server (moto) and a real Prefect server, both on loopback, and a
+provider key for signing notices (self-signed, made once per session)."""
 
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from flows.notices import load_signer, make_self_signed_p12
 from tests.prefect_server import prefect_api  # noqa: F401
 from tests.s3_server import s3_server, s3_settings  # noqa: F401
+
+NOTICE_PASSWORD = "e2e-notice-key"
+
+
+@pytest.fixture(scope="session")
+def provider_key(tmp_path_factory: pytest.TempPathFactory) -> Iterator[bytes]:
+    """The provider's PKCS#12, exported to child processes; yields the certificate (the trust root)."""
+    path = Path(tmp_path_factory.mktemp("provider")) / "provider.p12"
+    make_self_signed_p12(
+        path,
+        common_name="Павлодар облысы білім басқармасы",
+        organization="Test provider",
+        password=NOTICE_PASSWORD.encode(),
+    )
+    saved = {k: os.environ.get(k) for k in ("ATTEST_NOTICE_PKCS12", "ATTEST_NOTICE_PKCS12_PASSWORD")}
+    os.environ["ATTEST_NOTICE_PKCS12"] = str(path)
+    os.environ["ATTEST_NOTICE_PKCS12_PASSWORD"] = NOTICE_PASSWORD
+    try:
+        yield load_signer(path, NOTICE_PASSWORD.encode()).certificate_der
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value

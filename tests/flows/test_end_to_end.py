@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ SCHEMA = json.loads((Path(__file__).parents[2] / "models" / "schemas" / "verdict
 class Batch:
     root: Path
     cases: tuple  # of SampleCase
+    trust_root: bytes
     first: Result
     submissions_before: dict[str, bytes]
 
@@ -32,12 +34,12 @@ def verdict(root: Path, sid: str) -> dict:
 
 
 @pytest.fixture(scope="module")
-def batch(tmp_path_factory: pytest.TempPathFactory, prefect_api: str) -> Iterator[Batch]:
+def batch(tmp_path_factory: pytest.TempPathFactory, prefect_api: str, provider_key: bytes) -> Iterator[Batch]:
     root = tmp_path_factory.mktemp("night") / "data"
     cases = build_sample_set(root, profile="test", now=datetime.now(UTC))
     before = file_bytes(root / "submissions")
     first = attest("run", "--storage", str(root))
-    yield Batch(root, tuple(cases), first, before)
+    yield Batch(root, tuple(cases), trust_root=provider_key, first=first, submissions_before=before)
 
 
 def test_run_completes_quietly_with_a_summary(batch: Batch) -> None:
@@ -151,3 +153,15 @@ def test_operator_decision_stands_at_night(batch: Batch, tmp_path: Path) -> None
     rerun = attest("run", "--storage", str(root))
     assert rerun.code == 0
     assert verdict(root, case.submission_id)["revision"] == v["revision"]
+
+
+def test_every_verdict_has_a_signed_notice(batch: Batch) -> None:
+    from flows.notices import verify_notice
+
+    for path in sorted((batch.root / "verdicts").glob("*.json")):
+        data = json.loads(path.read_text())
+        notice = batch.root / data["notice"]["key"]
+        pdf = notice.read_bytes()
+        assert hashlib.sha256(pdf).hexdigest() == data["notice"]["sha256"]
+        check = verify_notice(pdf, batch.trust_root)
+        assert check.ok, (path.stem, check.problem)

@@ -1,0 +1,68 @@
+"""The Prefect deployments against a real Prefect server: they register, and an operator's
+reprocess run triggered through the API completes and lands its verdict in storage."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.flows.cli import ATTEST, attest
+from tests.flows.tiny import write_submission
+
+pytestmark = pytest.mark.slow
+
+
+async def _deployment(name: str, timeout: float) -> object:
+    from prefect.client.orchestration import get_client
+    from prefect.exceptions import ObjectNotFound
+
+    deadline = time.monotonic() + timeout
+    async with get_client() as client:
+        while True:
+            try:
+                return await client.read_deployment_by_name(name)
+            except ObjectNotFound:
+                if time.monotonic() > deadline:
+                    raise
+                await asyncio.sleep(1)
+
+
+def test_serve_registers_and_runs_reprocess(tmp_path: Path, prefect_api: str) -> None:
+    root = tmp_path / "data"
+    write_submission(root, "2026-000900")
+    first = attest("run", "--storage", str(root))
+    assert first.code == 0, first.err
+    assert json.loads((root / "verdicts" / "2026-000900.json").read_text())["revision"] == 1
+
+    env = {**os.environ, "ATTEST_STORAGE": str(root), "OMP_THREAD_LIMIT": "1"}
+    log = (tmp_path / "serve.log").open("wb")
+    server = subprocess.Popen([str(ATTEST), "serve"], env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        nightly = asyncio.run(_deployment("attest-nightly/nightly", 90))
+        schedules = nightly.schedules  # type: ignore[attr-defined]
+        assert schedules and schedules[0].schedule.cron == "0 1 * * *"
+        assert schedules[0].schedule.timezone == "Etc/GMT-5"
+        asyncio.run(_deployment("attest-reprocess/reprocess", 30))
+
+        from prefect.deployments import run_deployment
+
+        run = run_deployment("attest-reprocess/reprocess", parameters={"submission_ids": ["2026-000900"]}, timeout=240)
+        assert run.state is not None and run.state.is_completed(), run.state  # type: ignore[union-attr]
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+    verdict = json.loads((root / "verdicts" / "2026-000900.json").read_text())
+    assert verdict["revision"] == 2
+    assert (root / "verdict-history" / "2026-000900" / "0001.json").exists()
+    reports = sorted((root / "runs").glob("*.json"))
+    assert any(json.loads(p.read_text())["mode"] == "reprocess" for p in reports)
