@@ -15,11 +15,12 @@ from validators.documents import check_document_unreadable, check_documents_miss
 from validators.essay import check_essay_word_count
 from validators.findings import Check, finding
 from validators.iin import check_iin_invalid
+from validators.reading_checks import READING_CHECKS
 from validators.repeat import check_application_repeat
 from validators.request import check_request_inconsistent
 from validators.window import check_outside_window
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("attest.checks")
 
 CHECKS: tuple[tuple[str, Check], ...] = (
     ("consent.missing", check_consent_missing),
@@ -30,6 +31,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("identity.iin_invalid", check_iin_invalid),
     ("essay.word_count", check_essay_word_count),
     ("application.repeat", check_application_repeat),
+    *READING_CHECKS,
 )
 
 

@@ -1,0 +1,94 @@
+"""From the text of one file to a reading: its kind, its fields, the people it names.
+
+`interpret` is pure: the same extracted text gives the same reading. A file that could not be
+read, or that yields no real words, gets a reading with no fields, so every check that needs a
+field reports "not found" (review) rather than guessing.
+"""
+
+import logging
+from collections.abc import Sequence
+
+from extractors import field_form
+from extractors.field_text import has_usable_text
+from extractors.fields import common_fields
+from extractors.kinds import clear_mismatch, score_kinds
+from extractors.name_find import NameHit, holder_names, listed_names
+from models.base import Kind
+from models.extraction import (
+    DocumentReading,
+    Evidence,
+    ExtractedDocument,
+    FieldValue,
+    PageText,
+    WordCount,
+)
+
+log = logging.getLogger(__name__)
+
+
+def usable_pages(extracted: ExtractedDocument) -> tuple[PageText, ...]:
+    """Pages that hold real words; a text layer of junk characters holds none."""
+    return tuple(p for p in extracted.pages if has_usable_text(p.text))
+
+
+def _name_values(hits: Sequence[NameHit], pages: Sequence[PageText]) -> tuple[FieldValue, ...]:
+    conf = {p.number: p.confidence for p in pages}
+    seen: set[str] = set()
+    out: list[FieldValue] = []
+    for hit in hits:
+        if hit.name in seen:
+            continue
+        seen.add(hit.name)
+        c = round(conf.get(hit.page, 0.0) * hit.certainty, 1)
+        out.append(FieldValue(value=hit.name, evidence=Evidence(page=hit.page, text=hit.line[:300], confidence=c)))
+    return tuple(out)
+
+
+def _word_count(pages: Sequence[PageText]) -> WordCount | None:
+    """The essay's words by the contract's rule; None while the counter is not available."""
+    try:
+        from extractors.words import count_essay_words
+    except ImportError:
+        log.warning("extractors.words is not available: essay words not counted")
+        return None
+    return count_essay_words([p.text for p in pages])
+
+
+def interpret(extracted: ExtractedDocument, declared_kind: Kind) -> DocumentReading:
+    """The reading of one document: detected kind, fields with evidence, names, essay words."""
+    base = DocumentReading(file=extracted.file, declared_kind=declared_kind, extracted=extracted)
+    if extracted.unreadable is not None:
+        return base
+    pages = usable_pages(extracted)
+    if not pages:
+        return base
+    text = "\n".join(p.text for p in pages)
+    scores = score_kinds(text)
+    # Fields are read as the declared kind unless the content is clearly another kind.
+    kind = clear_mismatch(scores, declared_kind) or declared_kind
+    numbered = [(p.number, p.text) for p in pages]
+
+    fields = common_fields(pages, kind)
+    names: tuple[FieldValue, ...]
+    if kind == "application":
+        form = field_form.form_fields(pages)
+        fields.update(form)
+        name = form.get(field_form.NAME)
+        names = (name,) if name is not None and name.value else ()
+    elif kind == "category_order":
+        names = _name_values(listed_names(numbered), pages)
+    elif kind == "essay":
+        names = ()
+    else:
+        names = _name_values(holder_names(numbered), pages)
+
+    word_count = _word_count(pages) if declared_kind == "essay" else None
+    return base.model_copy(
+        update={
+            "detected_kind": scores.best,
+            "kind_confidence": scores.confidence,
+            "fields": fields,
+            "names": names,
+            "word_count": word_count,
+        }
+    )

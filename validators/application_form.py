@@ -1,0 +1,98 @@
+"""`application.incomplete` (ground 2): a required entry of the Annex 2 form left blank.
+
+Fail only when the form was read clearly (a text layer, or OCR at or above the threshold) and the
+entry's label was found with nothing after it. An entry whose label was not found, or a page read
+with low confidence, is `review`: the blank may be our misreading.
+"""
+
+import re
+
+from extractors import field_form
+from extractors.field_text import letter_words
+from models.context import CheckContext
+from models.extraction import DocumentReading, FieldValue
+from models.verdict import Finding
+from validators.findings import finding
+from validators.kind import effective_kind, usable_pages
+from validators.messages import printable
+
+CODE = "application.incomplete"
+
+ENTRY_NAMES: dict[str, tuple[str, str]] = {
+    field_form.NAME: ("тегі мен аты", "фамилия и имя"),
+    field_form.IIN: ("ЖСН", "ИИН"),
+    field_form.POSITION: ("лауазымы", "должность"),
+    field_form.WORKPLACE: ("жұмыс орны", "место работы"),
+    field_form.DATE: ("өтініштің күні", "дата заявления"),
+}
+
+
+def _blank(key: str, fv: FieldValue) -> bool:
+    """Blank, or (for the name) without both a surname and a first name."""
+    if not fv.value:
+        return True
+    if key == field_form.NAME:
+        words = [w for w in letter_words(fv.value) if not re.fullmatch(r"[A-ZА-ЯӘҒҚҢӨҰҮҺІ]", w)]
+        return len(words) < 2
+    return False
+
+
+def _document_findings(ctx: CheckContext, doc: DocumentReading) -> list[Finding]:
+    threshold = ctx.ocr_min_confidence
+    blank_clear: list[str] = []
+    unsure: list[str] = []
+    evidence: dict[str, object] = {}
+    for key in field_form.REQUIRED:
+        fv = doc.fields.get(key)
+        if fv is None:
+            unsure.append(key)
+            evidence[key] = None
+        elif _blank(key, fv):
+            evidence[key] = {"value": fv.value, "line": fv.evidence.text, "confidence": fv.evidence.confidence}
+            (blank_clear if fv.evidence.confidence >= threshold else unsure).append(key)
+    name = printable(doc.file)
+    out: list[Finding] = []
+    if blank_clear:
+        kk = ", ".join(ENTRY_NAMES[k][0] for k in blank_clear)
+        ru = ", ".join(ENTRY_NAMES[k][1] for k in blank_clear)
+        out.append(
+            finding(
+                CODE,
+                "fail",
+                ground=2,
+                document=doc.file,
+                kk=(
+                    f"«{name}» өтінішінде міндетті жолдар толтырылмаған: {kk}. Өтініш нысанын толық толтырып, "
+                    "өтінішті қайта беріңіз."
+                ),
+                ru=(
+                    f"В заявлении «{name}» не заполнены обязательные строки: {ru}. Заполните форму заявления "
+                    "полностью и подайте заявление повторно."
+                ),
+                evidence={"blank": blank_clear, **{k: evidence[k] for k in blank_clear}},
+            )
+        )
+    if unsure:
+        kk = ", ".join(ENTRY_NAMES[k][0] for k in unsure)
+        ru = ", ".join(ENTRY_NAMES[k][1] for k in unsure)
+        out.append(
+            finding(
+                CODE,
+                "review",
+                document=doc.file,
+                kk=(f"«{name}» өтінішінен мына жолдар табылмады немесе сенімсіз оқылды: {kk}. Маман тексереді."),
+                ru=(f"В заявлении «{name}» не найдены или прочитаны неуверенно строки: {ru}. Проверит специалист."),
+                evidence={"unsure": unsure, **{k: evidence[k] for k in unsure}},
+            )
+        )
+    return out
+
+
+def check_application_incomplete(ctx: CheckContext) -> list[Finding]:
+    """Every application document's required entries: name, IIN, position, workplace, date."""
+    out: list[Finding] = []
+    for doc in ctx.documents:
+        if effective_kind(doc) != "application" or not usable_pages(doc):
+            continue
+        out.extend(_document_findings(ctx, doc))
+    return out

@@ -1,0 +1,203 @@
+"""`identity.iin_mismatch` and `identity.name_mismatch` (ground 1): a document of someone else.
+
+Both fail only on evidence read with confidence: a number that fails the IIN checksum or was read
+by OCR below the threshold may be a misreading, and a name that is close but not equal may be a
+spelling variant, so those are `review`.
+"""
+
+from models.base import Kind
+from models.context import CheckContext
+from models.extraction import DocumentReading, FieldValue
+from models.verdict import Finding
+from validators.findings import finding
+from validators.kind import effective_kind, usable_pages
+from validators.messages import printable
+
+IIN_CODE = "identity.iin_mismatch"
+NAME_CODE = "identity.name_mismatch"
+
+# Documents issued to the applicant (contract §3); the order lists many people, the student
+# achievements and the essay are not about the holder.
+IIN_KINDS: frozenset[Kind] = frozenset(
+    {
+        "application",
+        "diploma",
+        "retraining_certificate",
+        "course_certificate",
+        "employment_record",
+        "category_certificate",
+        "professional_achievements",
+    }
+)
+NAME_KINDS: frozenset[Kind] = IIN_KINDS - {"application"}
+# A name standing where a holder's name stands (not just somewhere on the page).
+HOLDER_CERTAINTY = 0.9
+
+
+def _iin_valid(iin: str) -> bool:
+    from validators.iin import iin_is_valid
+
+    return iin_is_valid(iin)
+
+
+def _certainty(doc: DocumentReading, fv: FieldValue) -> float:
+    """How sure the pattern was, apart from the page's reading confidence."""
+    page = next((p for p in doc.extracted.pages if p.number == fv.evidence.page), None)
+    if page is None or page.confidence <= 0:
+        return 0.0
+    return fv.evidence.confidence / page.confidence
+
+
+def _page_confidence(doc: DocumentReading, fv: FieldValue) -> float:
+    page = next((p for p in doc.extracted.pages if p.number == fv.evidence.page), None)
+    return page.confidence if page is not None else 0.0
+
+
+def _document_iins(doc: DocumentReading) -> list[FieldValue]:
+    return [fv for key, fv in doc.fields.items() if (key in ("iin", "form.iin") or key.startswith("iin.")) and fv.value]
+
+
+def check_iin_mismatch(ctx: CheckContext) -> list[Finding]:
+    """Fail when a clearly read, valid IIN on a document issued to the applicant is another one."""
+    applicant = ctx.manifest.applicant.iin
+    out: list[Finding] = []
+    for doc in ctx.documents:
+        if effective_kind(doc) not in IIN_KINDS:
+            continue
+        iins = _document_iins(doc)
+        numbers = {fv.value for fv in iins}
+        if not numbers or applicant in numbers or len(numbers) > 2:
+            continue  # matches, or a list of several people: not a document of one holder
+        fv = iins[0]
+        clear = (
+            len(fv.value) == 12
+            and _iin_valid(fv.value)
+            and fv.evidence.confidence >= ctx.ocr_min_confidence
+            and _certainty(doc, fv) >= HOLDER_CERTAINTY
+        )
+        name, shown = printable(doc.file), printable(fv.value, 20)
+        evidence = {
+            "found": fv.value,
+            "expected": applicant,
+            "page": fv.evidence.page,
+            "line": fv.evidence.text,
+            "confidence": fv.evidence.confidence,
+            "checksum_ok": _iin_valid(fv.value),
+        }
+        if clear:
+            out.append(
+                finding(
+                    IIN_CODE,
+                    "fail",
+                    ground=1,
+                    document=doc.file,
+                    kk=(
+                        f"«{name}» құжатындағы ЖСН ({shown}) өтініш берушінің ЖСН-імен сәйкес келмейді: "
+                        "құжат басқа адамға берілген. Өз құжатыңызды жүктеп, өтінішті қайта беріңіз."
+                    ),
+                    ru=(
+                        f"ИИН в документе «{name}» ({shown}) не совпадает с ИИН заявителя: документ выдан "
+                        "другому лицу. Загрузите свой документ и подайте заявление повторно."
+                    ),
+                    evidence=evidence,
+                )
+            )
+        else:
+            out.append(
+                finding(
+                    IIN_CODE,
+                    "review",
+                    document=doc.file,
+                    kk=(
+                        f"«{name}» құжатындағы ЖСН ({shown}) өтініш берушінің ЖСН-імен сәйкес келмейтін "
+                        "сияқты, бірақ нөмір сенімсіз оқылды. Маман тексереді."
+                    ),
+                    ru=(
+                        f"ИИН в документе «{name}» ({shown}), по-видимому, не совпадает с ИИН заявителя, "
+                        "но номер прочитан неуверенно. Проверит специалист."
+                    ),
+                    evidence=evidence,
+                )
+            )
+    return out
+
+
+def _review_name(doc: DocumentReading, reason: str, evidence: dict[str, object]) -> Finding:
+    name = printable(doc.file)
+    texts = {
+        "not_found": (
+            f"«{name}» құжатынан иесінің аты-жөні табылмады.",
+            f"В документе «{name}» не найдены фамилия и имя владельца.",
+        ),
+        "maiden": (
+            f"«{name}» құжатында аты мен әкесінің аты сәйкес, ал тегі басқа (мүмкін, бұрынғы тегі).",
+            f"В документе «{name}» совпадают имя и отчество, но другая фамилия (возможно, прежняя).",
+        ),
+        "unsure": (
+            f"«{name}» құжатындағы аты-жөні өтініш берушінің аты-жөнімен толық сәйкес келмейді.",
+            f"ФИО в документе «{name}» не полностью совпадает с ФИО заявителя.",
+        ),
+    }
+    kk, ru = texts[reason]
+    return finding(
+        NAME_CODE,
+        "review",
+        document=doc.file,
+        kk=kk + " Маман тексереді.",
+        ru=ru + " Проверит специалист.",
+        evidence={"reason": reason, **evidence},
+    )
+
+
+def check_name_mismatch(ctx: CheckContext) -> list[Finding]:
+    """Fail when a document issued to the applicant clearly names another person, or the order
+    clearly does not list the applicant; review on a maiden name, an unsure match or no name found."""
+    from extractors.names import compare_names
+
+    applicant = ctx.manifest.applicant.full_name
+    out: list[Finding] = []
+    for doc in ctx.documents:
+        kind = effective_kind(doc)
+        if kind not in NAME_KINDS and kind != "category_order":
+            continue
+        if not usable_pages(doc):
+            continue  # no text: extraction.low_confidence reports it
+        if not doc.names:
+            out.append(_review_name(doc, "not_found", {"expected": applicant}))
+            continue
+        results = [(compare_names(applicant, fv.value), fv) for fv in doc.names]
+        if any(r == "same" for r, _ in results):
+            continue
+        found = [{"name": fv.value, "result": r, "confidence": fv.evidence.confidence} for r, fv in results]
+        evidence: dict[str, object] = {"expected": applicant, "found": found}
+        if any(r == "maiden" for r, _ in results):
+            out.append(_review_name(doc, "maiden", evidence))
+            continue
+        clear = [
+            fv
+            for r, fv in results
+            if r == "different"
+            and fv.evidence.confidence >= ctx.ocr_min_confidence
+            and _page_confidence(doc, fv) >= ctx.ocr_min_confidence
+            and _certainty(doc, fv) >= HOLDER_CERTAINTY
+        ]
+        all_different = all(r == "different" for r, _ in results)
+        if not (all_different and clear and len(clear) == len(results)):
+            out.append(_review_name(doc, "unsure", evidence))
+            continue
+        name = printable(doc.file)
+        if kind == "category_order":
+            kk = (
+                f"«{name}» бұйрығында өтініш беруші аталмаған: бұйрық басқа педагогтерге біліктілік санатын "
+                "береді. Өзіңізге санат берілген бұйрықты жүктеп, өтінішті қайта беріңіз."
+            )
+            ru = (
+                f"Приказ «{name}» не содержит заявителя: приказ присваивает категорию другим педагогам. "
+                "Загрузите приказ о присвоении категории вам и подайте заявление повторно."
+            )
+        else:
+            who = printable(clear[0].value, 60)
+            kk = f"«{name}» құжаты басқа адамға берілген ({who}). Өз құжатыңызды жүктеп, өтінішті қайта беріңіз."
+            ru = f"Документ «{name}» выдан другому лицу ({who}). Загрузите свой документ и подайте заявление повторно."
+        out.append(finding(NAME_CODE, "fail", ground=1, document=doc.file, kk=kk, ru=ru, evidence=evidence))
+    return out
