@@ -17,7 +17,7 @@ from models.settings import Settings
 QUIET_PREFECT = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "PREFECT_SERVER_LOGGING_LEVEL": "CRITICAL",
-    "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "WARNING",
+    "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "CRITICAL",  # our own one-line errors say what failed
     "PREFECT_LOGGING_LOGGERS_PREFECT_SERVER_LEVEL": "CRITICAL",
     "PREFECT_LOGGING_LOGGERS_UVICORN_LEVEL": "CRITICAL",
     "PREFECT_CLI_COLORS": "false",
@@ -29,6 +29,7 @@ QUIET_PREFECT = {
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="attest", description="Document intake for teacher attestation.")
+    p.add_argument("-v", "--verbose", action="store_true", help="log each step (IINs masked)")
     sub = p.add_subparsers(dest="command", required=True)
 
     def storage_arg(sp: argparse.ArgumentParser) -> None:
@@ -77,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from flows.console import setup_logging
 
-    setup_logging()
+    setup_logging(verbose=args.verbose)
     try:
         return dispatch(args)
     except AttestError as exc:

@@ -26,13 +26,13 @@ class MaskingFilter(logging.Filter):
         return True
 
 
-def setup_logging() -> None:
+def setup_logging(verbose: bool = False) -> None:
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("attest %(levelname)s %(message)s"))
+    handler.setFormatter(logging.Formatter("%(asctime)s attest %(levelname)s %(message)s", "%H:%M:%S"))
     handler.addFilter(MaskingFilter())
     root = logging.getLogger("attest")
     root.handlers[:] = [handler]
-    root.setLevel(logging.WARNING)
+    root.setLevel(logging.INFO if verbose else logging.WARNING)
     root.propagate = False
 
 

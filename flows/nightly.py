@@ -140,7 +140,18 @@ def assess_task(
         and _same_outcome(current, verdict)
     ):
         return None  # files touched but not changed, and nothing new to say
-    return publish(storage, verdict, parsed.manifest, make_notice)
+    published = publish(storage, verdict, parsed.manifest, make_notice)
+    checks = ",".join(sorted({f.check for f in published.findings if f.status != "pass"})) or "-"
+    applicant = parsed.manifest.applicant.iin if parsed.manifest else "-"
+    log.info(
+        "%s: r%d %s [%s] applicant %s",
+        published.submission_id,
+        published.revision,
+        published.decision,
+        checks,
+        applicant,
+    )
+    return published
 
 
 def _same_outcome(a: Verdict, b: Verdict) -> bool:

@@ -29,7 +29,7 @@ from flows.object_store import ObjectInfo, check_key
 from models.errors import InputError, NotFoundError, StorageError
 from models.settings import Settings
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("attest.storage")
 
 T = TypeVar("T")
 
@@ -225,7 +225,7 @@ class S3Storage:
                         f"storage unreachable: {self.endpoint}: {reason} "
                         f"(after {attempt} attempt{'s' if attempt > 1 else ''}, {elapsed:.1f} s)"
                     ) from exc
-                log.warning(
+                log.info(  # the final failure is the one-line error; retries show with --verbose
                     "storage %s: %s; retrying in %.2f s (attempt %d of %d)",
                     self.endpoint,
                     reason,

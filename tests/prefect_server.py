@@ -21,7 +21,6 @@ from tests.s3_server import free_port
 QUIET = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "PREFECT_SERVER_LOGGING_LEVEL": "CRITICAL",
-    "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "WARNING",
     "DO_NOT_TRACK": "1",
 }
 

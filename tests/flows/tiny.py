@@ -30,7 +30,18 @@ def pdf(lines: list[str]) -> bytes:
 
 
 def essay_lines(words: int) -> list[str]:
-    base = ["Мұғалім", "оқушылардың", "білімге", "деген", "қызығушылығын", "арттыру", "үшін", "жаңа", "әдістерді", "қолданады"]
+    base = [
+        "Мұғалім",
+        "оқушылардың",
+        "білімге",
+        "деген",
+        "қызығушылығын",
+        "арттыру",
+        "үшін",
+        "жаңа",
+        "әдістерді",
+        "қолданады",
+    ]
     tokens = [base[i % len(base)] for i in range(words)]
     return [" ".join(tokens[i : i + 12]) for i in range(0, words, 12)]
 
