@@ -1,5 +1,6 @@
 """The verdict (contract §4): what downstream systems read."""
 
+import json
 from datetime import date, datetime
 from typing import Any, Literal
 
@@ -67,4 +68,10 @@ class Verdict(Frozen):
     notice: NoticeRef | None = None
 
     def to_json(self) -> bytes:
-        return (self.model_dump_json(indent=2, exclude_none=True) + "\n").encode()
+        """The contract's required fields stay even when null; optional extras are left out when empty."""
+        data = self.model_dump(mode="json")
+        for key in ("notice", "input_sha256", "input_fingerprint", "applicant_iin"):
+            if data.get(key) is None:
+                data.pop(key, None)
+        data["decided_by"] = {k: v for k, v in data["decided_by"].items() if v is not None}
+        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()

@@ -7,6 +7,7 @@ from models.verdict import Finding, Ground, Message, Status
 from tests.validators.builders import make_ctx, make_manifest, verdict_schema_errors, without_kinds
 from validators.decision import decide
 from validators.findings import finding
+from validators.reading_checks import READING_CHECKS
 from validators.registry import CHECKS, run_checks
 
 
@@ -53,11 +54,26 @@ def test_registry_codes_are_unique_and_fixed() -> None:
         "identity.iin_invalid",
         "essay.word_count",
         "application.repeat",
+        *(code for code, _ in READING_CHECKS),
+    }
+    assert {code for code, _ in READING_CHECKS} == {
+        "document.kind_mismatch",
+        "application.incomplete",
+        "identity.iin_mismatch",
+        "identity.name_mismatch",
+        "dates.inconsistent",
+        "category.declared_mismatch",
+        "category.expired",
+        "extraction.low_confidence",
     }
 
 
+# The builders' readings carry no text: the reading checks are tested in tests/reading.
+MANIFEST_CHECKS = tuple(c for c in CHECKS if c not in READING_CHECKS)
+
+
 def test_clean_submission_has_no_findings() -> None:
-    findings = run_checks(make_ctx())
+    findings = run_checks(make_ctx(), MANIFEST_CHECKS)
     assert findings == []
     assert decide(findings) == ("accepted", ())
 
@@ -69,7 +85,7 @@ def test_findings_carry_their_registry_code() -> None:
         request={"action": "confirm", "category": "pedagog", "current_category": None},
         applicant={"iin": "123", "full_name": "Тест"},
     )
-    findings = run_checks(make_ctx(manifest))
+    findings = run_checks(make_ctx(manifest), MANIFEST_CHECKS)
     codes = {x.check for x in findings}
     assert codes == {"consent.missing", "documents.missing", "request.inconsistent", "identity.iin_invalid"}
     assert decide(findings) == ("refused", (2, 3))
