@@ -14,6 +14,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import uuid
@@ -98,10 +99,13 @@ def start_moto_server(port: int | None = None, timeout_s: float = 30.0) -> MotoS
     for _ in range(3):  # a port taken between free_port() and bind: try another
         chosen = port or free_port()
         env = dict(os.environ, AWS_DEFAULT_REGION=REGION)
+        # The server logs every request to stderr: a file, never a pipe nobody drains (a full
+        # pipe blocks the server mid-request).
+        errlog = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the server process
         proc = subprocess.Popen(
             [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(chosen)],
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=errlog,
             env=env,
         )
         server = MotoServer(chosen, proc)
@@ -110,9 +114,9 @@ def start_moto_server(port: int | None = None, timeout_s: float = 30.0) -> MotoS
             if _answers(chosen):
                 return server
             time.sleep(0.05)
-        stderr = b""
-        if not server.alive() and proc.stderr is not None:
-            stderr = proc.stderr.read()
+        errlog.seek(0)
+        stderr = errlog.read()
+        errlog.close()
         server.stop()
         lines = stderr.decode(errors="replace").strip().splitlines()
         last_error = lines[-1] if lines else "no answer in time"
