@@ -69,6 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
     how.add_argument("--refuse", nargs="+", metavar="CHECK")
     rd.add_argument("--operator", required=True)
     rd.add_argument("--note", default=None)
+    rs = rsub.add_parser("serve", help="the review desk: a web page for operators (login required)")
+    storage_arg(rs)
+    rs.add_argument("--host", default="127.0.0.1")
+    rs.add_argument("--port", type=int, default=8080)
+    rs.add_argument("--users", type=Path, default=None, help='users file: {"users": {"name": "scrypt$..."}}')
+    rs.add_argument("--session-hours", type=float, default=8.0, help="a login lasts this long (default 8)")
     return p
 
 
@@ -125,6 +131,10 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "review":
         if args.review_command == "list":
             return console.review_list(settings_for(args))
+        if args.review_command == "serve":
+            return console.review_serve(
+                settings_for(args), users=args.users, host=args.host, port=args.port, session_hours=args.session_hours
+            )
         return console.review_decide(
             settings_for(args),
             args.submission_id,

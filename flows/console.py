@@ -122,6 +122,34 @@ def review_decide(
     return 0
 
 
+def review_serve(settings: Settings, *, users: Path | None, host: str, port: int, session_hours: float) -> int:
+    """The desk's edge: the secret and cookie policy come from the environment here, nowhere else."""
+    import os
+    import secrets
+
+    import uvicorn
+
+    from flows.review_desk.app import DeskConfig, create_app
+
+    users = users or getattr(settings, "review_users_file", None)
+    if users is None:
+        raise InputError(
+            "--users FILE is required; create one with: python -m flows.review_desk add-user --users FILE NAME"
+        )
+    if session_hours <= 0:
+        raise InputError("--session-hours must be positive")
+    secret = os.environ.get("ATTEST_REVIEW_SECRET") or secrets.token_urlsafe(32)
+    secure = os.environ.get("ATTEST_REVIEW_SECURE_COOKIES", "").lower() in ("1", "true", "yes")
+    app = create_app(
+        DeskConfig(
+            settings=settings, users_file=users, secret=secret, session_hours=session_hours, secure_cookies=secure
+        )
+    )
+    print(f"review desk on http://{host}:{port}/ (storage {settings.storage}; users {users})", file=sys.stderr)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    return 0
+
+
 def demo(settings: Settings, folder: Path) -> int:
     from flows.sample_set import build_sample_set
 

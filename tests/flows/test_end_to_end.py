@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,6 +18,9 @@ from flows.sample_set import build_sample_set
 from tests.flows.cli import Result, attest, file_bytes, tree_digest
 
 pytestmark = pytest.mark.slow
+GOLDEN = Path(__file__).parents[1] / "golden"
+# A fixed clock for the sample set, so that dates, working days and verdicts are reproducible.
+FIXED_NOW = datetime(2026, 9, 18, 12, 0, tzinfo=UTC)
 SCHEMA = json.loads((Path(__file__).parents[2] / "models" / "schemas" / "verdict.schema.json").read_text())
 
 
@@ -36,7 +40,7 @@ def verdict(root: Path, sid: str) -> dict:
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory: pytest.TempPathFactory, prefect_api: str, provider_key: bytes) -> Iterator[Batch]:
     root = tmp_path_factory.mktemp("night") / "data"
-    cases = build_sample_set(root, profile="test", now=datetime.now(UTC))
+    cases = build_sample_set(root, profile="test", now=FIXED_NOW)
     before = file_bytes(root / "submissions")
     first = attest("run", "--storage", str(root))
     yield Batch(root, tuple(cases), trust_root=provider_key, first=first, submissions_before=before)
@@ -165,3 +169,27 @@ def test_every_verdict_has_a_signed_notice(batch: Batch) -> None:
         assert hashlib.sha256(pdf).hexdigest() == data["notice"]["sha256"]
         check = verify_notice(pdf, batch.trust_root)
         assert check.ok, (path.stem, check.problem)
+
+
+def _stable(verdict: dict) -> dict:
+    """What a verdict says, without what changes from run to run (times, hashes, notice bytes)."""
+    keep = {k: v for k, v in verdict.items() if k not in {"decided_at", "input_fingerprint", "input_sha256", "notice"}}
+    keep["documents"] = [{k: v for k, v in d.items() if k != "sha256"} for d in verdict["documents"]]
+    return keep
+
+
+def test_verdicts_match_the_golden_files(batch: Batch) -> None:
+    """Regenerate on purpose only: UPDATE_GOLDEN=1 pytest tests/flows/test_end_to_end.py -k golden."""
+    update = os.environ.get("UPDATE_GOLDEN") == "1"
+    seen = set()
+    for path in sorted((batch.root / "verdicts").glob("*.json")):
+        got = _stable(json.loads(path.read_text()))
+        golden = GOLDEN / path.name
+        seen.add(path.name)
+        if update:
+            golden.parent.mkdir(exist_ok=True)
+            golden.write_text(json.dumps(got, ensure_ascii=False, indent=2) + "\n")
+            continue
+        assert golden.exists(), f"no golden file for {path.name}: run with UPDATE_GOLDEN=1 on purpose"
+        assert got == json.loads(golden.read_text()), f"{path.name} differs from its golden file"
+    assert {p.name for p in GOLDEN.glob("*.json")} == seen

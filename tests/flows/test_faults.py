@@ -190,3 +190,27 @@ def test_storage_outage_mid_run_then_recovery(tmp_path: Path, prefect_api: str) 
             assert history == [f"verdict-history/{sid}/0001.json"]
     finally:
         server.stop()
+
+
+def test_two_runs_at_once_never_share_or_lose_a_revision(tmp_path: Path, prefect_api: str) -> None:
+    root = tmp_path / "data"
+    ids = [f"2026-0006{i:02d}" for i in range(12)]
+    for sid in ids:
+        write_submission(root, sid)
+    assert attest("run", "--storage", str(root)).code == 0
+    procs = [
+        subprocess.Popen(
+            [str(ATTEST), "reprocess", "--storage", str(root), "--all"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        for _ in range(2)
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+    history = _history(root)
+    for sid in ids:
+        revisions = history[sid]
+        assert revisions == [f"{n:04d}.json" for n in range(1, 4)], (sid, revisions)  # 1 night + 2 reprocesses
+        for name in revisions:
+            assert json.loads((root / "verdict-history" / sid / name).read_text())["revision"] == int(name[:4])
+        assert json.loads((root / "verdicts" / f"{sid}.json").read_text())["revision"] == 3

@@ -1,0 +1,27 @@
+"""What can be checked of infra/ on a machine with no Docker engine: the files parse and agree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+INFRA = Path(__file__).parents[2] / "infra"
+
+
+def test_compose_has_the_services_and_takes_secrets_from_the_environment() -> None:
+    compose = yaml.safe_load((INFRA / "docker-compose.yml").read_text())
+    services = compose["services"]
+    assert {"minio", "postgres", "prefect-server", "worker"} <= set(services)
+    assert "postgresql+asyncpg" in services["prefect-server"]["environment"]["PREFECT_API_DATABASE_CONNECTION_URL"]
+    worker_env = services["worker"]["environment"]
+    assert worker_env["ATTEST_S3_ENDPOINT"] == "minio:9000"
+    for key in ("ATTEST_S3_ACCESS_KEY", "ATTEST_S3_SECRET_KEY"):
+        assert worker_env[key].startswith("${"), f"{key} must come from the environment, not the file"
+    assert services["worker"]["build"]["dockerfile"] == "infra/Dockerfile"
+
+
+def test_worker_image_installs_with_make_setup() -> None:
+    dockerfile = (INFRA / "Dockerfile").read_text()
+    assert "RUN make setup" in dockerfile
+    assert 'CMD ["attest", "serve"]' in dockerfile
