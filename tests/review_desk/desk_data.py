@@ -48,7 +48,8 @@ def diploma_pdf() -> bytes:
         "",
         "Настоящий диплом выдан",
         "Сериковой Гульнар Сериковне",
-        "в том, что она окончила Павлодарский государственный педагогический университет.",
+        "в том, что она окончила Павлодарский",
+        "государственный педагогический университет.",
         "",
         "Тіркеу нөмірі / Регистрационный номер: ЖБ-Б 0412345",
         "Берілген күні / Дата выдачи: 26.06.2009",
@@ -143,7 +144,9 @@ def review_verdict(sid: str, submitted_at: datetime, due_by: date) -> Verdict:
         grounds=(),
         findings=findings,
         documents=(
-            VerdictDocument(file="diploma.pdf", declared_kind="diploma", detected_kind="diploma", text_source="text_layer", pages=1),
+            VerdictDocument(
+                file="diploma.pdf", declared_kind="diploma", detected_kind="diploma", text_source="text_layer", pages=1
+            ),
             VerdictDocument(
                 file="course.png",
                 declared_kind="course_certificate",
