@@ -49,4 +49,5 @@ class Settings(BaseSettings):
     notice_pkcs12_password: SecretStr = SecretStr("")
     notice_provider_pkcs12: dict[str, Path] = Field(default_factory=dict)  # provider BIN -> PKCS#12
     notice_provider_passwords: dict[str, SecretStr] = Field(default_factory=dict)
+    review_users_file: Path | None = None  # the review desk's users (`attest review serve --users` overrides)
     notice_default_provider: str = "Қазақстан Республикасының Оқу-ағарту министрлігі"

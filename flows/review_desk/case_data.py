@@ -21,7 +21,7 @@ from models.verdict import Finding, Verdict
 from validators.manifest import is_valid_submission_id, parse_manifest
 
 _TEXT_KEYS = ("text", "line")
-_SKIP_DETAIL = {"text", "line", "confidence", "page", "bbox"}
+_SKIP_DETAIL = {"text", "line", "page", "bbox"}
 _DETAIL_LIMIT = 300
 
 
@@ -149,7 +149,10 @@ def _finding_view(
     pages = page_counts.get(f.document or "")
     if pages and page > pages:
         page = 1
-    details = tuple((k, _short(v)) for k, v in f.evidence.items() if k not in _SKIP_DETAIL and v is not None)
+    shown = _SKIP_DETAIL | {r.label for r in readings}  # what became a reading is not repeated as a detail
+    if readings and readings[0].label == "read":
+        shown |= {"confidence"}
+    details = tuple((k, _short(v)) for k, v in f.evidence.items() if k not in shown and v is not None)
     url = (
         image_url(submission_id, f.document, page, crop_of(f.evidence))
         if f.document and f.document in showable

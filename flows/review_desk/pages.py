@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from jinja2 import DictLoader, Environment, select_autoescape
+from markupsafe import Markup
 
 _CSS = """
-body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:0;color:#1d2330;background:#f4f5f7}
+body{font:15px/1.45 "Segoe UI",Roboto,"Liberation Sans","DejaVu Sans",Arial,sans-serif;margin:0;color:#1d2330;background:#f4f5f7}
 header{background:#0b4f8a;color:#fff;padding:.55rem 1.2rem;display:flex;gap:1rem;align-items:center}
 header a{color:#fff;text-decoration:none;font-weight:600}
 header .who{margin-left:auto;font-size:.9rem}
@@ -32,7 +33,8 @@ th{background:#eef1f5;font-weight:600}
 .msg{margin:.3rem 0}
 .lang{color:#5a6475;font-size:.8rem;margin-right:.3rem}
 .read{font-family:"DejaVu Sans Mono",monospace;background:#f6f7f9;padding:.25rem .4rem;border-radius:3px;white-space:pre-wrap}
-.page img{max-width:100%;border:1px solid #c9ced8;background:#fff}
+.page img{display:block;max-width:100%;max-height:520px;margin:0 auto;border:1px solid #c9ced8;background:#fff}
+.card h2{margin-top:0}
 .muted{color:#5a6475;font-size:.85rem}
 form.decide label{display:block;margin:.15rem 0}
 textarea{width:100%;min-height:4rem;font:inherit}
@@ -106,7 +108,7 @@ _CASE = """{% extends "base.html" %}{% block title %}{{ case.submission_id }}{% 
 <p class="msg"><span class="lang">ru</span>{{ f.message_ru }}</p>
 {% for r in f.readings %}<p><span class="muted">{{ r.label }}{% if r.page %}, p. {{ r.page }}{% endif %}{% if r.confidence is not none %} · confidence {{ "%.0f"|format(r.confidence) }}%{% endif %}</span><br><span class="read">{{ r.text }}</span></p>{% endfor %}
 {% if f.details %}<dl class="facts muted">{% for k, val in f.details %}<dt>{{ k }}</dt><dd>{{ val }}</dd>{% endfor %}</dl>{% endif %}
-</div><div class="page">{% if f.image_url %}<img src="{{ f.image_url }}" alt="{{ f.document }}, page {{ f.page }}" loading="lazy">
+</div><div class="page">{% if f.image_url %}<a href="{{ f.image_url }}" target="_blank" rel="noopener" title="Open the page at full size"><img src="{{ f.image_url }}" alt="{{ f.document }}, page {{ f.page }}" loading="lazy"></a>
 {% else %}<p class="muted">No page to show{% if f.document %}: {{ f.document }} is not in the submission{% endif %}.</p>{% endif %}</div></div></div>
 {% endfor %}
 {% if case.open %}<div class="card"><h2>Decision</h2>
@@ -138,4 +140,5 @@ _ENV = Environment(
 
 
 def render(template: str, **context: Any) -> str:
-    return _ENV.get_template(template).render(css=_CSS, **context)
+    # Our own constant: marked safe, since escaping quotes inside <style> would break the font list.
+    return _ENV.get_template(template).render(css=Markup(_CSS), **context)
