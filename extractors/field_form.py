@@ -34,6 +34,10 @@ def _label(pattern: str) -> re.Pattern[str]:
 _NAME_LABEL = _label(r"т\.\s?а\.\s?ә\.?|тегі,?\s*аты|аты-жөні|ф\.\s?и\.\s?о\.?|фамилия,?\s*имя")
 _IIN_LABEL = _label(r"(?<![а-яa-z])(?:жсн|иин)(?![а-яa-z])")
 _POSITION_LABEL = _label(r"лауазымы|должность")
+# The request sentence repeats the position: "лауазымы (мамандығы) <position> бойынша",
+# "по должности (специальности) <position> на присвоение".
+_POSITION_SLOT = _label(r"(?:лауазымы|должности)\s*\((?:мамандығы|специальности)\)")
+_SLOT_END = re.compile(fold_pattern(r"(?:^|\s)(?:бойынша|на)(?:\s|$)"))
 _WORKPLACE_LABEL = _label(r"жұмыс орны|место работы|білім беру ұйымының атауы|наименование организации")
 _EMAIL_LABEL = _label(r"электрондық пошта|электронн\w* почт|e-?mail")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -94,6 +98,21 @@ def _name_and_iin(lines: Sequence[Line]) -> dict[str, FieldValue]:
     return out
 
 
+def _position_slot(line: Line) -> FieldValue | None:
+    """The position inside the request sentence, up to "бойынша" / "на"; None when its end is not on the line.
+
+    A wrapped sentence may carry the position on the next line, so without the word that closes
+    the slot nothing is said about it.
+    """
+    rest = _after(line[1], _POSITION_SLOT) or ""
+    end = _SLOT_END.search(fold_text(rest))
+    if end is None:
+        return None
+    # folding keeps word boundaries, so the words before the closing word are the position
+    words = len(fold_text(rest)[: end.start()].split())
+    return value(line, _clean(" ".join(rest.split()[:words])), 0.9)
+
+
 def _position_workplace(lines: Sequence[Line]) -> dict[str, FieldValue]:
     """Position and workplace; a workplace is blank only when every place for it is blank."""
     found: dict[str, list[FieldValue]] = {POSITION: [], WORKPLACE: [], EMAIL: []}
@@ -122,7 +141,11 @@ def _position_workplace(lines: Sequence[Line]) -> dict[str, FieldValue]:
                 # No comma: where the position ends is unknown, but the entry is not blank.
                 found[WORKPLACE].append(value(line, parts[0], 0.5))
             continue
-        if has_pos and "мамандығы" not in folded:
+        if _POSITION_SLOT.search(folded):
+            slot = _position_slot(line)
+            if slot is not None:
+                found[POSITION].append(slot)
+        elif has_pos:
             found[POSITION].append(value(line, _clean(_after(line[1], _POSITION_LABEL) or ""), 1.0))
         if has_work:
             found[WORKPLACE].append(value(line, _clean(_after(line[1], _WORKPLACE_LABEL) or ""), 1.0))

@@ -69,14 +69,22 @@ _ISSUE_LABEL = re.compile(
 _VALID_LABEL = re.compile(fold_pattern(r"дейін|жарамды|действительн|срок действия|жарамдылық мерзімі|\bдо\b"))
 _ORDER_HEAD = re.compile(fold_pattern(r"№|бұйрық|приказ|\bот\b"))
 _COURSE_CUE = re.compile(fold_pattern(r"аралығында|\bс\b.*\bпо\b|кезеңінде|период|[-–—]"))
-_NOT_ISSUE = re.compile(fold_pattern(r"туған|дата рождения|шешім|решени|протокол|хаттама"))
+_COURSE_START_LABEL = re.compile(fold_pattern(r"басталған|басталды|дата начала|начало обучения|начала обучения"))
+_COURSE_END_LABEL = re.compile(fold_pattern(r"аяқталған|аяқталды|дата окончания|окончание обучения|окончания обучения"))
+# Lines whose date is not the issue date, though "күні:" may label them.
+_NOT_ISSUE = re.compile(
+    fold_pattern(
+        r"туған|дата рождения|шешім|решени|протокол|хаттама|"
+        r"басталған|басталды|аяқталған|аяқталды|дата начала|дата окончания|начал\w* обучения|окончани\w* обучения"
+    )
+)
 
 
 def issue_date(lines: Sequence[Line], kind: Kind) -> FieldValue | None:
     """The date the document was issued: labelled first, an order's header next, else the last date."""
     for line in lines:
         folded = fold_text(line[1])
-        if _ISSUE_LABEL.search(folded) and not _VALID_LABEL.search(folded):
+        if _ISSUE_LABEL.search(folded) and not _VALID_LABEL.search(folded) and not _NOT_ISSUE.search(folded):
             dates = find_dates(line[1])
             if dates:
                 return value(line, dates[0].value.isoformat(), 1.0)
@@ -110,8 +118,20 @@ def valid_until(lines: Sequence[Line]) -> FieldValue | None:
     return None
 
 
+def _labelled_date(lines: Sequence[Line], label: re.Pattern[str]) -> FieldValue | None:
+    """The one date on the first line carrying `label` ("Дата начала обучения: 07.07.2025")."""
+    for line in lines:
+        if label.search(fold_text(line[1])):
+            dates = find_dates(line[1])
+            return value(line, dates[0].value.isoformat(), 1.0) if len(dates) == 1 else None
+    return None
+
+
 def course_period(lines: Sequence[Line]) -> tuple[FieldValue, FieldValue] | None:
-    """The start and end of a course, from a line that holds both."""
+    """The start and end of a course: two labelled lines, or one line that holds both."""
+    start, end = _labelled_date(lines, _COURSE_START_LABEL), _labelled_date(lines, _COURSE_END_LABEL)
+    if start is not None and end is not None and start.evidence.text != end.evidence.text:
+        return start, end
     for line in lines:
         found = find_date_range(line[1])
         if found:

@@ -239,10 +239,18 @@ class KindScores:
 
 
 def _prose_ratio(lines: list[str]) -> float:
-    """Share of words in lines of eight words or more: essays are paragraphs, forms are not."""
+    """Share of words in paragraph lines: essays are paragraphs, forms are not.
+
+    A paragraph line has eight words or more, or (long Russian words in a large type) five or
+    more filling most of the widest line's length.
+    """
     counts = [len(letter_words(line)) for line in lines]
     total = sum(counts)
-    return sum(c for c in counts if c >= 8) / total if total else 0.0
+    if not total:
+        return 0.0
+    widest = max(len(line.strip()) for line in lines)
+    full = [c >= 8 or (c >= 5 and len(line.strip()) >= 0.8 * widest) for c, line in zip(counts, lines, strict=True)]
+    return sum(c for c, f in zip(counts, full, strict=True) if f) / total
 
 
 def score_kinds(text: str) -> KindScores:

@@ -201,18 +201,32 @@ def holder_names(pages: Sequence[tuple[int, str]]) -> list[NameHit]:
     return hits
 
 
-_LIST_ENTRY = re.compile(r"^\s*\d{1,3}\s*[.)]?\s+(.*)$")
+# "1. Name", "1) Name", "1 Name", and OCR's "1 |Name" (a table's column rule read as a bar).
+_LIST_ENTRY = re.compile(r"^\s*\d{1,3}\s*(?:[.)]\s*|\|\s*|\s+)(.*)$")
+
+
+LOOSE_CERTAINTY = 0.7
 
 
 def listed_names(pages: Sequence[tuple[int, str]]) -> list[NameHit]:
-    """Every teacher an order lists: the name at the head of each numbered entry."""
+    """Every teacher an order lists: the name at the head of each numbered entry.
+
+    A name standing alone on a line is added with a lower certainty: OCR reads a table column by
+    column and loses the row numbers. Such a name can show the applicant is listed, but it is not
+    certain enough to show that the applicant is not.
+    """
     hits: list[NameHit] = []
+    loose: list[NameHit] = []
     for number, text in pages:
         for line in text.splitlines():
             m = _LIST_ENTRY.match(line)
             if not m:
+                if line.strip() and not _NOT_HOLDER.search(fold_text(line)):
+                    letters = len(re.findall(r"\w", line))
+                    spans = [s for s in name_spans(line) if len(re.findall(r"\w", s)) >= 0.8 * letters]
+                    loose += [NameHit(s, number, line.strip(), LOOSE_CERTAINTY) for s in spans[:1]]
                 continue
             spans = name_spans(m.group(1))
             if spans and m.group(1).strip().startswith(spans[0]):
                 hits.append(NameHit(spans[0], number, line.strip(), 0.95))
-    return hits
+    return hits + loose

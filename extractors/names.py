@@ -174,6 +174,20 @@ def _distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+# Vowels OCR confuses that the key does not fold together: ә/э read for each other (а/е once
+# folded) and ө read as е (о/е once folded). The other confusions (қ/к, ұ/ү/у, ғ/г, ң/н, і/и/i,
+# ә/а, ө/о) are folded by the key itself.
+_OCR_SAME = frozenset({("а", "е"), ("е", "а"), ("о", "е"), ("е", "о")})
+
+
+def _ocr_same(a: str, b: str) -> bool:
+    """Equal but for letters OCR commonly confuses: a misread of the same name, so the same token.
+
+    It only turns "close" into "equal" for Kazakh letter variants, never the reverse.
+    """
+    return len(a) == len(b) and all(x == y or (x, y) in _OCR_SAME for x, y in zip(a, b, strict=True))
+
+
 def _near(a: str, b: str) -> bool:
     limit = 2 if min(len(a), len(b)) >= 8 else 1
     return min(len(a), len(b)) >= 4 and _distance(a, b) <= limit
@@ -254,12 +268,12 @@ def parse_applicant(full_name: str) -> ApplicantName:
 
 def _match(part: str, token: str, gender: Gender, patronymic: bool) -> _Level:
     cands = nominative_candidates(token, gender)
-    if part in cands:
+    if part in cands or any(_ocr_same(part, c) for c in cands):
         return "exact"
     if patronymic:
         root = patronymic_root(part)
         roots = {patronymic_root(c) for c in cands} - {None}
-        if root is not None and root in roots:
+        if root is not None and (root in roots or any(r is not None and _ocr_same(root, r) for r in roots)):
             return "exact"
         if root is not None and any(r is not None and _near(root, r) for r in roots):
             return "near"

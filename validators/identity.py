@@ -168,6 +168,11 @@ def check_name_mismatch(ctx: CheckContext) -> list[Finding]:
         results = [(compare_names(applicant, fv.value), fv) for fv in doc.names]
         if any(r == "same" for r, _ in results):
             continue
+        if kind == "category_order":
+            # The numbered list is the evidence; a loose name (a signatory, a row whose number OCR
+            # lost) may show the applicant is listed, never that they are not.
+            listed = [(r, fv) for r, fv in results if r != "different" or _certainty(doc, fv) >= HOLDER_CERTAINTY]
+            results = listed or results
         found = [{"name": fv.value, "result": r, "confidence": fv.evidence.confidence} for r, fv in results]
         evidence: dict[str, object] = {"expected": applicant, "found": found}
         if any(r == "maiden" for r, _ in results):
