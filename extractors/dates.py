@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from extractors.field_text import KAZAKH_FOLD
+
 DateForm = Literal["numeric", "iso", "kk_words", "ru_words"]
 
 # Month stems, compared after folding Kazakh letters to their Russian look-alikes (OCR often reads
@@ -43,23 +45,7 @@ _RU_MONTH_STEMS: tuple[tuple[str, int], ...] = (
 )
 _RU_MAY = frozenset({"май", "мая", "мае"})
 
-_FOLD = str.maketrans(
-    {
-        "ә": "а",
-        "ғ": "г",
-        "қ": "к",
-        "ң": "н",
-        "ө": "о",
-        "ұ": "у",
-        "ү": "у",
-        "һ": "х",
-        "і": "и",
-        "ё": "е",
-        "й": "и",
-        "ь": "",
-        "ъ": "",
-    }
-)
+_FOLD = str.maketrans(KAZAKH_FOLD)
 
 
 def fold_word(word: str) -> str:

@@ -2,23 +2,23 @@
 
 import re
 
-_FOLD = str.maketrans(
-    {
-        "ә": "а",
-        "ғ": "г",
-        "қ": "к",
-        "ң": "н",
-        "ө": "о",
-        "ұ": "у",
-        "ү": "у",
-        "һ": "х",
-        "і": "и",
-        "ё": "е",
-        "й": "и",
-        "ь": "",
-        "ъ": "",
-    }
-)
+# Kazakh letters folded onto their Russian look-alikes: keyword, date and name matching share it.
+KAZAKH_FOLD: dict[str, str] = {
+    "ә": "а",
+    "ғ": "г",
+    "қ": "к",
+    "ң": "н",
+    "ө": "о",
+    "ұ": "у",
+    "ү": "у",
+    "һ": "х",
+    "і": "и",
+    "ё": "е",
+    "й": "и",
+    "ь": "",
+    "ъ": "",
+}
+_FOLD = str.maketrans(KAZAKH_FOLD)
 # Latin letters that OCR (and careless typing) put into Cyrillic words: "CEPTИФИКАТ".
 _LOOKALIKE = str.maketrans(
     {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у", "k": "к", "m": "м", "t": "т"}

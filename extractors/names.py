@@ -10,28 +10,18 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from extractors.field_text import KAZAKH_FOLD
+
 NameVerdict = Literal["same", "maiden", "different", "unsure"]
 Gender = Literal["f", "m", "?"]
 _Level = Literal["exact", "near", "none"]
 
 _FOLD = str.maketrans(
-    {
-        "ә": "а",
-        "ғ": "г",
-        "қ": "к",
-        "ң": "н",
-        "ө": "о",
-        "ұ": "у",
-        "ү": "у",
-        "һ": "х",
-        "і": "и",
-        "ё": "е",
-        "й": "и",
+    KAZAKH_FOLD
+    | {
         "э": "е",
         # Kazakh "ә" after a consonant is written "я" in Russian: Ләззат / Ляззат.
         "я": "а",
-        "ь": "",
-        "ъ": "",
     }
 )
 # Latin letters OCR puts into Cyrillic words ("Aбилкасымова" with a Latin A).

@@ -1,8 +1,13 @@
 """PDF uploads: the text layer where it says something, OCR of the rendered page where it does not.
 
-pdfium (pypdfium2) opens, decrypts and renders; pdfplumber reads the text layer, since its
-layout-aware text is what the interpreters were written against. pdfium objects are not
-thread-safe: each call opens its own document and closes it; nothing is shared or cached.
+pdfium (pypdfium2) opens, decrypts and renders; pdfplumber's text is what the interpreters were
+written against. pdfplumber costs 25-60 ms a page (pdfminer in pure Python), pdfium 2-4 ms, so a
+page whose pdfium text runs already come in pdfplumber's reading order (lines top to bottom, runs
+left to right within a line; no table cells side by side, no rotation) takes pdfium's text, which
+is then the same text (tests/benchmarks/test_pdf_text_parity.py checks this on the sample set's
+PDFs); every other page, and every page with a thin layer, is read by pdfplumber as before, and
+pdfplumber is not opened at all when no page needs it. pdfium objects are not thread-safe: each
+call opens its own document and closes it; nothing is shared or cached.
 
 Page decision:
 - text layer with real words (extractors.quality) -> that text, source "text_layer", confidence 100;
@@ -45,6 +50,8 @@ _PDFIUM_ERR_PASSWORD = 4
 # ("pdfencryptiontest"), which would shrink an essay's word count; a gap relative to the font size
 # matched pdfium's own word segmentation on every odd-input file.
 X_TOLERANCE_RATIO = 0.15
+# pdfplumber clusters characters into lines by their top within 3 pt (its y_tolerance default).
+_LINE_TOLERANCE_PT = 3.0
 
 
 @dataclass(frozen=True)
@@ -72,19 +79,78 @@ def _image_coverage(page: pdfplumber.page.Page) -> float:
     return min(1.0, covered / area)
 
 
-def _text_layers(data: bytes, count: int) -> list[_Layer]:
-    """The text layer of the first `count` pages; a page pdfplumber cannot read counts as no layer."""
-    layers = [_Layer("", 0.0)] * count
+def _plumber_layers(data: bytes, indices: list[int], layers: list[_Layer]) -> None:
+    """pdfplumber's text layer of the pages `indices`; a page it cannot read keeps no layer."""
     try:
         with pdfplumber.open(io.BytesIO(data), password="") as pdf:
-            for index, page in enumerate(pdf.pages[:count]):
+            for index in indices:
                 try:
+                    page = pdf.pages[index]
                     text = normalise_text(page.extract_text(x_tolerance_ratio=X_TOLERANCE_RATIO) or "")
                     layers[index] = _Layer(text, _image_coverage(page))
                 except Exception:  # pdfminer raises anything on malformed content streams
                     continue
     except Exception:  # the file opens in pdfium (the arbiter) but not in pdfminer: OCR everything
-        return layers
+        return
+
+
+def _in_reading_order(textpage: pdfium.PdfTextPage) -> bool:
+    """True when pdfium's text runs already follow pdfplumber's order, so both give the same text.
+
+    Each run is either on the same line as the previous one (top within the line tolerance) and to
+    its right, or on a line clearly below it. Table cells emitted column by column, overprinted or
+    out-of-order runs fail this and the page goes to pdfplumber.
+    """
+    previous: tuple[float, float] | None = None  # (top, right) of the previous run
+    for i in range(textpage.count_rects()):
+        left, _bottom, right, top = textpage.get_rect(i)
+        if previous is not None:
+            prev_top, prev_right = previous
+            same_line = abs(top - prev_top) < _LINE_TOLERANCE_PT and left >= prev_right - 0.5
+            if not same_line and top > prev_top - _LINE_TOLERANCE_PT:
+                return False
+        previous = (top, right)
+    return True
+
+
+def _pdfium_text(doc: pdfium.PdfDocument, index: int) -> str | None:
+    """pdfium's text of one page when it equals what pdfplumber would give, else None."""
+    page = doc[index]
+    try:
+        if page.get_rotation() % 360:
+            return None
+        textpage = page.get_textpage()
+        try:
+            if not _in_reading_order(textpage):
+                return None
+            return normalise_text(textpage.get_text_bounded())
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+
+
+def _text_layers(data: bytes, count: int, doc: pdfium.PdfDocument | None = None) -> list[_Layer]:
+    """The text layer of the first `count` pages; a page neither reader can read counts as no layer.
+
+    With `doc`, a page whose pdfium text is in reading order and has enough real words to be
+    taken as it is (THIN_LAYER_WORDS, so image coverage does not matter) skips pdfplumber.
+    """
+    layers = [_Layer("", 0.0)] * count
+    need_plumber: list[int] = []
+    for index in range(count):
+        text = None
+        if doc is not None:
+            try:
+                text = _pdfium_text(doc, index)
+            except Exception:  # pdfium's text API on a hostile page: let pdfplumber decide
+                text = None
+        if text is not None and real_word_stats(text)[0] >= THIN_LAYER_WORDS and has_real_words(text):
+            layers[index] = _Layer(text, 0.0)
+        else:
+            need_plumber.append(index)
+    if need_plumber:
+        _plumber_layers(data, need_plumber, layers)
     return layers
 
 
@@ -148,7 +214,7 @@ class PdfExtractor:
             if total == 0:
                 raise ExtractionFailed("broken", "the PDF has no pages")
             count = min(total, max(1, settings.max_pages))
-            layers = _text_layers(data, count)
+            layers = _text_layers(data, count, doc)
             pages = [_read_page(doc, i, layers[i], settings) for i in range(count)]
         finally:
             doc.close()
