@@ -11,8 +11,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from models.errors import AttestError, InputError
-from models.settings import Settings
+from models.settings import Settings, load_settings
 
 QUIET_PREFECT = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
@@ -30,6 +32,7 @@ QUIET_PREFECT = {
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="attest", description="Document intake for teacher attestation.")
     p.add_argument("-v", "--verbose", action="store_true", help="log each step (IINs masked)")
+    p.add_argument("--config", type=Path, default=None, help="a TOML settings file (default: $ATTEST_CONFIG)")
     sub = p.add_subparsers(dest="command", required=True)
 
     def storage_arg(sp: argparse.ArgumentParser) -> None:
@@ -96,10 +99,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def settings_for(args: argparse.Namespace) -> Settings:
+    config = args.config or (Path(os.environ["ATTEST_CONFIG"]) if os.environ.get("ATTEST_CONFIG") else None)
     try:
-        settings = Settings()
-    except Exception as exc:  # pydantic's validation error on ATTEST_* variables
-        raise InputError(f"bad ATTEST_* setting: {str(exc).splitlines()[0]}") from exc
+        settings = load_settings(config)
+    except ValidationError as exc:
+        raise InputError(f"bad setting: {_first_error(exc)}") from exc
     storage = getattr(args, "storage", None)
     return settings.model_copy(update={"storage": storage}) if storage else settings
 
@@ -144,6 +148,11 @@ def dispatch(args: argparse.Namespace) -> int:
             note=args.note,
         )
     raise InputError(f"unknown command {args.command}")
+
+
+def _first_error(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    return f"{'.'.join(str(x) for x in err['loc'])}: {err['msg']}"
 
 
 def dumps(obj: Any) -> str:

@@ -8,11 +8,13 @@ of the same night.
 from __future__ import annotations
 
 import logging
+import os
 import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from prefect import flow, task
@@ -35,7 +37,7 @@ from flows.notice_issue import NoticeMaker, notice_maker
 from flows.object_store import Storage, open_storage
 from flows.run_report import RunReport, write_report
 from models.extraction import DocumentReading
-from models.settings import Settings
+from models.settings import Settings, load_settings
 from models.verdict import Decision, Verdict
 from validators.calendar import WorkCalendar
 
@@ -237,7 +239,9 @@ def _is_storage_failure(exc: BaseException) -> bool:
 
 
 def _settings(storage: str | None) -> Settings:
-    base = Settings()
+    """The deployments' edge: the worker's environment (and $ATTEST_CONFIG) is read here."""
+    config = os.environ.get("ATTEST_CONFIG")
+    base = load_settings(Path(config) if config else None)
     return base.model_copy(update={"storage": storage}) if storage else base
 
 

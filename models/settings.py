@@ -4,7 +4,14 @@ from datetime import date, time
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from models.errors import InputError
 
 
 class Window(BaseModel):
@@ -51,3 +58,47 @@ class Settings(BaseSettings):
     notice_provider_passwords: dict[str, SecretStr] = Field(default_factory=dict)
     review_users_file: Path | None = None  # the review desk's users (`attest review serve --users` overrides)
     notice_default_provider: str = "Қазақстан Республикасының Оқу-ағарту министрлігі"
+
+
+SECRET_FIELDS = frozenset({"s3_access_key", "s3_secret_key", "notice_pkcs12_password", "notice_provider_passwords"})
+
+
+def load_settings(config_file: Path | None = None) -> Settings:
+    """Settings from the environment over an optional TOML file (environment wins).
+
+    Secrets are refused in the file: they come from the environment (or a secret store), so a
+    config file can be kept in a repository.
+    """
+    if config_file is None:
+        return Settings()
+    if not config_file.is_file():
+        raise InputError(f"config file {config_file} not found")
+    import tomllib
+
+    try:
+        keys = set(tomllib.loads(config_file.read_text(encoding="utf-8")))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"config file {config_file}: {str(exc).splitlines()[0]}") from exc
+    if keys & SECRET_FIELDS:
+        raise InputError(
+            f"config file {config_file} holds secrets ({', '.join(sorted(keys & SECRET_FIELDS))}); set them in the environment"
+        )
+    unknown = keys - set(Settings.model_fields)
+    if unknown:
+        raise InputError(f"config file {config_file}: unknown settings {', '.join(sorted(unknown))}")
+
+    class FromFile(Settings):
+        model_config = SettingsConfigDict(**{**Settings.model_config, "toml_file": config_file})
+
+        @classmethod
+        def settings_customise_sources(
+            cls,
+            settings_cls: type[BaseSettings],
+            init_settings: PydanticBaseSettingsSource,
+            env_settings: PydanticBaseSettingsSource,
+            dotenv_settings: PydanticBaseSettingsSource,
+            file_secret_settings: PydanticBaseSettingsSource,
+        ) -> tuple[PydanticBaseSettingsSource, ...]:
+            return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls), file_secret_settings)
+
+    return Settings.model_validate(FromFile().model_dump())

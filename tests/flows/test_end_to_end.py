@@ -42,7 +42,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory, prefect_api: str, provider_k
     root = tmp_path_factory.mktemp("night") / "data"
     cases = build_sample_set(root, profile="test", now=FIXED_NOW)
     before = file_bytes(root / "submissions")
-    first = attest("run", "--storage", str(root))
+    first = attest("-v", "run", "--storage", str(root))  # verbose: the log is scanned for IINs below
     yield Batch(root, tuple(cases), trust_root=provider_key, first=first, submissions_before=before)
 
 
@@ -193,3 +193,12 @@ def test_verdicts_match_the_golden_files(batch: Batch) -> None:
         assert golden.exists(), f"no golden file for {path.name}: run with UPDATE_GOLDEN=1 on purpose"
         assert got == json.loads(golden.read_text()), f"{path.name} differs from its golden file"
     assert {p.name for p in GOLDEN.glob("*.json")} == seen
+
+
+def test_the_nights_log_shows_no_full_iin(batch: Batch) -> None:
+    iins = {c.applicant_iin for c in batch.cases if c.applicant_iin}
+    assert iins
+    log = batch.first.err + batch.first.out
+    assert "******" in log  # applicants are named in the verbose log, masked
+    for iin in iins:
+        assert iin not in log
