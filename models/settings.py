@@ -41,6 +41,7 @@ class Settings(BaseSettings):
     max_pages: int = 200
     file_timeout_s: float = 900.0
     workers: int = Field(default=0, description="extraction processes; 0 means one per core")
+    dask_address: str | None = None  # a Dask scheduler: reading goes to its workers instead of local processes
 
     work_start: time = time(9, 0)
     work_end: time = time(18, 30)
