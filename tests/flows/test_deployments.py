@@ -33,6 +33,18 @@ async def _deployment(name: str, timeout: float) -> object:
                 await asyncio.sleep(1)
 
 
+async def _artifacts(flow_run_id: object) -> dict[str, object]:
+    """The run's artifacts by key: what an operator sees in the Prefect UI."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+
+    async with get_client() as client:
+        found = await client.read_artifacts(
+            artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run_id]))  # type: ignore[list-item]
+        )
+    return {a.key: a for a in found if a.key}
+
+
 def test_serve_registers_and_runs_reprocess(tmp_path: Path, prefect_api: str) -> None:
     root = tmp_path / "data"
     write_submission(root, "2026-000900")
@@ -54,6 +66,10 @@ def test_serve_registers_and_runs_reprocess(tmp_path: Path, prefect_api: str) ->
 
         run = run_deployment("attest-reprocess/reprocess", parameters={"submission_ids": ["2026-000900"]}, timeout=240)
         assert run.state is not None and run.state.is_completed(), run.state  # type: ignore[union-attr]
+        artifacts = asyncio.run(_artifacts(run.id))  # type: ignore[union-attr]
+        assert {"attest-verdicts", "attest-run-summary"} <= set(artifacts)
+        assert "reprocess" in str(artifacts["attest-run-summary"].data)
+        assert "2026-000900" in str(artifacts["attest-verdicts"].data)
     finally:
         server.terminate()
         try:
