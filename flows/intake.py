@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from flows.object_store import ObjectInfo, Storage
 from models.context import CheckContext, PriorSubmission
 from models.errors import NotFoundError
-from models.extraction import DocumentReading, ExtractedDocument
+from models.extraction import DocumentReading
 from models.manifest import Manifest
 from models.settings import Settings
 from models.verdict import Decision, Finding, NoticeRef, Verdict, VerdictDocument
@@ -294,7 +294,3 @@ def _issue(
         log.warning("%s: notice %s already existed; referencing it", verdict.submission_id, key)
         pdf = storage.read(key)
     return NoticeRef(key=key, sha256=hashlib.sha256(pdf).hexdigest())
-
-
-def empty_reading(file: str, kind: str, extracted: ExtractedDocument) -> DocumentReading:
-    return DocumentReading(file=file, declared_kind=kind, extracted=extracted)
