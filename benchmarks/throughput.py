@@ -1,0 +1,843 @@
+"""Throughput benchmark: the pipeline against raw Tesseract on the same pages, on this machine.
+
+Run: `.venv/bin/python -m benchmarks.throughput [--submissions 40] [--out benchmarks/results]`.
+
+A fixed corpus (half the submissions carry full-page scans, A4 at 300 dpi) is generated from the
+sample-set builder with fixed seeds and a fixed `now`, so two runs read byte-identical files. Each
+pipeline measurement is a Prefect run (`flows.nightly.run_in_flow`, ephemeral API) in a fresh
+Python process; its wall time is that of `execute`, the flow body (Prefect's start-up is reported
+apart as flow_wall_s), so the main
+process's peak memory is its own; a sampler in this process polls /proc for that process's tree
+(pool workers and their tesseract children). Targets are reported, never asserted: timings on a
+shared 2-core machine are not a test.
+
+This file is an edge script: it sets environment variables and shells out on purpose.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+# Quiet Prefect before anything imports it (the pipeline modules do).
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
+os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
+
+CORPUS_NOW = datetime(2026, 9, 20, 12, 0, tzinfo=UTC)
+CORPUS_SEED = 4242
+TESSERACT = "tesseract"
+PAGE_SIZE = 4096
+
+TARGETS = {
+    "scan_overhead_max": 1.15,  # pipeline wall / raw Tesseract wall, same pages, same cores
+    "born_digital_pages_per_s_per_core_min": 20.0,
+    "cache_speedup_min": 20.0,
+    "two_worker_speedup_min": 1.8,
+    "long_pdf_python_mb_max": 400.0,
+    "long_pdf_tesseract_mb_max": 250.0,
+}
+
+
+# ---------------------------------------------------------------- corpus
+
+
+@dataclass(frozen=True)
+class Corpus:
+    root: Path  # storage root holding submissions/
+    born_root: Path  # storage root with only the born-digital submissions
+    scanned_ids: tuple[str, ...]
+    born_ids: tuple[str, ...]
+
+
+def _plans() -> tuple[list[Any], list[Any]]:
+    """Clean, single-folder plans of every profile: (with scans, born-digital)."""
+    from flows.sample_set.cases import plans
+
+    seen: set[int] = set()
+    scanned: list[Any] = []
+    born: list[Any] = []
+    for profile in ("demo", "eval"):
+        for plan in plans(profile):
+            if plan.slot in seen or plan.folder != "normal" or plan.manifest_defect or plan.damage:
+                continue
+            if plan.repeat_of is not None:
+                continue
+            seen.add(plan.slot)
+            (scanned if plan.scans else born).append(plan)
+    scanned.sort(key=lambda p: (len(p.scans), p.slot))
+    born.sort(key=lambda p: p.slot)
+    return scanned, born
+
+
+def build_corpus(root: Path, submissions: int, *, full_page_scans: bool = True) -> Corpus:
+    """`submissions` folders under root/submissions, the first half with scans; deterministic.
+
+    Plans are cycled; each cycle uses another seed, so no two submissions share a file's bytes
+    (a shared file would be served from the extraction cache and flatter the figures).
+    """
+    from flows.sample_set.builder import build_case
+
+    scanned_plans, born_plans = _plans()
+    n_scanned = (submissions + 1) // 2
+    wanted = [(scanned_plans, i, "s") for i in range(n_scanned)]
+    wanted += [(born_plans, i, "b") for i in range(submissions - n_scanned)]
+    (root / "submissions").mkdir(parents=True, exist_ok=True)
+    born_root = root.parent / (root.name + "-born")
+    (born_root / "submissions").mkdir(parents=True, exist_ok=True)
+    scanned_ids: list[str] = []
+    born_ids: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="attest-bench-stage-") as stage_dir:
+        stage = Path(stage_dir)
+        for pool, i, tag in wanted:
+            plan = pool[i % len(pool)]
+            cycle = i // len(pool)
+            case = build_case(
+                plan,
+                stage / f"{tag}{i}",
+                profile="eval",
+                seed=CORPUS_SEED + cycle,
+                now=CORPUS_NOW,
+                times={},
+                used=set(),
+                full_page_scans=full_page_scans,
+            )
+            new_id = f"bench-{tag}{i:03d}"
+            src = stage / f"{tag}{i}" / "submissions" / case.folder
+            dst = root / "submissions" / new_id
+            shutil.copytree(src, dst)
+            manifest = json.loads((dst / "manifest.json").read_text(encoding="utf-8"))
+            manifest["submission_id"] = new_id
+            (dst / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+            (scanned_ids if tag == "s" else born_ids).append(new_id)
+            if tag == "b":
+                shutil.copytree(dst, born_root / "submissions" / new_id)
+    return Corpus(root, born_root, tuple(scanned_ids), tuple(born_ids))
+
+
+# ---------------------------------------------------------------- scanned pages and raw Tesseract
+
+
+@dataclass(frozen=True)
+class OcrPages:
+    files: list[Path]  # one image file per OCR page
+    text_pages: int  # pages read from a text layer
+    documents: dict[str, list[str]]  # submission -> the listed files with at least one OCR page
+
+
+def ocr_page_files(corpus_root: Path, out_dir: Path, settings: Any) -> OcrPages:
+    """Every page the pipeline OCRs, once, as a file Tesseract reads.
+
+    Image uploads are used as they are; PDF pages that the pipeline would OCR (no real words,
+    or a thin layer over an image) are rendered once at 300 dpi (grayscale, like the pipeline).
+    """
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    from extractors.pdf import SCAN_COVERAGE, THIN_LAYER_WORDS, _text_layers
+    from extractors.quality import has_real_words, real_word_stats
+    from extractors.sniff import sniff_media_type
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    pages: list[Path] = []
+    text_pages = 0
+    documents: dict[str, list[str]] = {}
+    for folder in sorted((corpus_root / "submissions").iterdir()):
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        for ref in manifest["documents"]:
+            path = folder / ref["file"]
+            if not path.is_file():
+                continue
+            data = path.read_bytes()
+            kind = sniff_media_type(data)
+            stem = f"{folder.name}-{len(pages):04d}"
+            before = len(pages)
+            if kind in ("image/jpeg", "image/png", "image/tiff"):
+                with Image.open(io.BytesIO(data)) as img:
+                    frames = getattr(img, "n_frames", 1)
+                if frames == 1:
+                    target = out_dir / f"{stem}{path.suffix.lower() or '.img'}"
+                    target.write_bytes(data)
+                    pages.append(target)
+                else:
+                    with Image.open(io.BytesIO(data)) as img:
+                        for f in range(frames):
+                            img.seek(f)
+                            target = out_dir / f"{stem}-{f}.png"
+                            img.save(target, dpi=img.info.get("dpi", (300, 300)))
+                            pages.append(target)
+                documents.setdefault(folder.name, []).append(ref["file"])
+                continue
+            if kind != "application/pdf":
+                continue
+            try:
+                doc = pdfium.PdfDocument(data)
+            except pdfium.PdfiumError:
+                continue
+            try:
+                count = min(len(doc), settings.max_pages)
+                for index, layer in enumerate(_text_layers(data, count, doc)):
+                    words = real_word_stats(layer.text)[0] if has_real_words(layer.text) else 0
+                    if words and (words >= THIN_LAYER_WORDS or layer.image_coverage < SCAN_COVERAGE):
+                        text_pages += 1
+                        continue
+                    page = doc[index]
+                    bitmap = page.render(scale=settings.ocr_dpi / 72.0, grayscale=True)
+                    target = out_dir / f"{stem}-p{index + 1}.png"
+                    bitmap.to_pil().save(target, dpi=(settings.ocr_dpi, settings.ocr_dpi))
+                    bitmap.close()
+                    page.close()
+                    pages.append(target)
+            finally:
+                doc.close()
+            if len(pages) > before:
+                documents.setdefault(folder.name, []).append(ref["file"])
+    return OcrPages(pages, text_pages, documents)
+
+
+def scans_only(corpus_root: Path, documents: dict[str, list[str]], target: Path) -> Path:
+    """The submissions with scans, each manifest listing only its OCR'd files: the same pages as raw."""
+    for sid, files in documents.items():
+        dst = target / "submissions" / sid
+        shutil.copytree(corpus_root / "submissions" / sid, dst)
+        manifest = json.loads((dst / "manifest.json").read_text(encoding="utf-8"))
+        manifest["documents"] = [d for d in manifest["documents"] if d["file"] in files]
+        (dst / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+    return target
+
+
+def raw_tesseract(pages: list[Path], cores: int, languages: str) -> dict[str, Any]:
+    """The `tesseract` CLI on each page, one process per core at a time, OMP_THREAD_LIMIT=1."""
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+
+    def one(page: Path) -> None:
+        subprocess.run(
+            [TESSERACT, str(page), "stdout", "-l", languages, "--psm", "3", "tsv"],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+    with Sampler(os.getpid(), include_self=False) as sampler:
+        started = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=cores) as pool:
+            list(pool.map(one, pages))
+        wall = time.perf_counter() - started
+    return {
+        "pages": len(pages),
+        "cores": cores,
+        "wall_s": round(wall, 2),
+        "pages_per_s": round(len(pages) / wall, 3) if wall else 0.0,
+        "tesseract_peak_mb": sampler.peak_mb("tesseract"),
+        "command": f"OMP_THREAD_LIMIT=1 tesseract PAGE stdout -l {languages} --psm 3 tsv",
+    }
+
+
+# ---------------------------------------------------------------- memory sampling
+
+
+def _children_map() -> dict[int, list[int]]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
+                stat = fh.read()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rfind(")") + 2 :].split()[1])
+        children.setdefault(ppid, []).append(int(entry))
+    return children
+
+
+def _role(pid: int, name: str, depth: int) -> str | None:
+    """main (the measured process), worker (a reading process), tesseract, or other (Prefect's server)."""
+    if depth == 0:
+        return "main"
+    if name.startswith("tesseract"):
+        return "tesseract"
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            cmdline = fh.read()
+    except OSError:
+        return None
+    if b"resource_tracker" in cmdline:
+        return None
+    return "worker" if b"spawn_main" in cmdline else "other"
+
+
+def _status(pid: int) -> tuple[str, float] | None:
+    """(name, VmHWM in MB) of a live process: the high-water mark, so a short poll gap loses nothing."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="utf-8") as fh:
+            fields = dict(line.split(":", 1) for line in fh if ":" in line)
+    except OSError:
+        return None
+    hwm = fields.get("VmHWM", fields.get("VmRSS", "0 kB")).split()[0]
+    return fields.get("Name", "?").strip(), int(hwm) / 1024.0
+
+
+@dataclass
+class Sampler:
+    """Polls /proc every `interval` s for the process tree under `root`; keeps peaks by role."""
+
+    root: int
+    include_self: bool = True
+    interval: float = 0.25
+    peaks: dict[str, float] = field(default_factory=dict)
+    _stop: threading.Event = field(default_factory=threading.Event)
+    _thread: threading.Thread | None = None
+
+    def __enter__(self) -> Sampler:
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+        self._poll()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self._poll()
+
+    def _poll(self) -> None:
+        tree = _children_map()
+        stack = [(self.root, 0)]
+        while stack:
+            pid, depth = stack.pop()
+            stack.extend((c, depth + 1) for c in tree.get(pid, ()))
+            if depth == 0 and not self.include_self:
+                continue
+            status = _status(pid)
+            if status is None:
+                continue
+            name, mb = status
+            role = _role(pid, name, depth)
+            if role is not None:
+                self.peaks[role] = max(self.peaks.get(role, 0.0), mb)
+
+    def peak_mb(self, role: str) -> float:
+        return round(self.peaks.get(role, 0.0), 1)
+
+
+# ---------------------------------------------------------------- pipeline runs (child process)
+
+
+def _child_pipeline(spec: dict[str, Any]) -> dict[str, Any]:
+    """Runs in a fresh process: `execute` with timing wrappers around the steps."""
+    import flows.nightly as nightly
+    from models.settings import Settings
+
+    times: dict[str, float] = {}
+    spans: dict[str, list[float]] = {}
+    lock = threading.Lock()
+
+    def timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                end = time.perf_counter()
+                with lock:
+                    times[name] = times.get(name, 0.0) + end - start
+                    span = spans.setdefault(name, [start, end])
+                    span[0], span[1] = min(span[0], start), max(span[1], end)
+
+        return wrapper
+
+    nightly.plan_run = timed("discover_plan", nightly.plan_run)
+    nightly.read_submission = timed("reading", nightly.read_submission)
+    nightly.assess = timed("checks", nightly.assess)
+    nightly.publish = timed("writes", nightly.publish)
+    nightly.write_report = timed("run_report", nightly.write_report)
+    nightly.execute = timed("execute", nightly.execute)
+    settings = Settings(storage=spec["storage"], workers=spec["workers"], notice_pkcs12=None)
+    selection = nightly.Selection(mode=spec["mode"], all=spec["mode"] == "reprocess")
+    started = time.perf_counter()
+    report = nightly.run_in_flow(settings, selection)
+    flow_wall = time.perf_counter() - started
+    wall = times.pop("execute")
+    spans.pop("execute")
+    summary = report.summary()
+    stages = {
+        name: {"summed_s": round(total, 3), "span_s": round(spans[name][1] - spans[name][0], 3)}
+        for name, total in times.items()
+    }
+    return {
+        "wall_s": round(wall, 3),
+        "flow_wall_s": round(flow_wall, 3),
+        "report_seconds": summary["seconds"],
+        "verdicts": summary["verdicts_written"],
+        "failures": summary["failures"],
+        "ocr_pages": summary["ocr_pages"],
+        "text_pages": summary["text_layer_pages"],
+        "documents": summary["documents_read"],
+        "cached_documents": summary["documents_from_cache"],
+        "by_decision": summary["by_decision"],
+        "stages": stages,
+    }
+
+
+def _child_long_pdf(spec: dict[str, Any]) -> dict[str, Any]:
+    from extractors.reading import read_document
+    from models.settings import Settings
+
+    data = Path(spec["pdf"]).read_bytes()
+    started = time.perf_counter()
+    doc = read_document("long.pdf", data, Settings())
+    wall = time.perf_counter() - started
+    return {
+        "pages": len(doc.pages),
+        "ocr_pages": sum(1 for p in doc.pages if p.source == "ocr"),
+        "wall_s": round(wall, 2),
+    }
+
+
+def _child_guards(spec: dict[str, Any]) -> dict[str, Any]:
+    """A pathological page against the page-size guard and the per-page OCR time limit."""
+    from extractors.reading import read_document
+    from models.settings import Settings
+
+    out: dict[str, Any] = {}
+    huge = Path(spec["huge_pdf"]).read_bytes()
+    started = time.perf_counter()
+    doc = read_document("huge.pdf", huge, Settings())
+    out["huge_page"] = {"limit_hit": doc.pages[0].limit_hit, "wall_s": round(time.perf_counter() - started, 2)}
+    dense = Path(spec["dense_page"]).read_bytes()
+    timeout = float(spec["timeout_s"])
+    started = time.perf_counter()
+    doc = read_document("dense.png", dense, Settings(ocr_page_timeout_s=timeout))
+    out["ocr_timeout"] = {
+        "timeout_s": timeout,
+        "limit_hit": doc.pages[0].limit_hit,
+        "wall_s": round(time.perf_counter() - started, 2),
+    }
+    return out
+
+
+_CHILDREN: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    "pipeline": _child_pipeline,
+    "long_pdf": _child_long_pdf,
+    "guards": _child_guards,
+}
+
+
+def in_child(kind: str, spec: dict[str, Any]) -> dict[str, Any]:
+    """Run one measurement in a fresh interpreter, sampling its process tree's memory."""
+    with tempfile.NamedTemporaryFile("w+", suffix=".json", delete=False) as fh:
+        out_path = Path(fh.name)
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    cmd = [sys.executable, "-m", "benchmarks.throughput", "--child", kind, json.dumps(spec), str(out_path)]
+    proc = subprocess.Popen(cmd, env=env, cwd=Path(__file__).resolve().parent.parent)
+    with Sampler(proc.pid) as sampler:
+        rc = proc.wait()
+    try:
+        if rc != 0:
+            raise RuntimeError(f"benchmark child {kind} exited with {rc}")
+        result: dict[str, Any] = json.loads(out_path.read_text(encoding="utf-8"))
+    finally:
+        out_path.unlink(missing_ok=True)
+    result["peak_mb"] = {role: sampler.peak_mb(role) for role in ("main", "worker", "tesseract", "other")}
+    return result
+
+
+# ---------------------------------------------------------------- inputs for the memory and guard checks
+
+
+def long_scanned_pdf(pages: list[Path], count: int, target: Path) -> Path:
+    """An image-only PDF of `count` pages cycling through the corpus's scanned page images."""
+    from PIL import Image
+
+    def frames() -> Iterator[Image.Image]:
+        for i in range(count):
+            with Image.open(pages[i % len(pages)]) as img:
+                gray = img.convert("L")
+            scale = 2480 / max(1, gray.width)  # A4 width at 300 dpi
+            yield gray.resize((2480, max(1, round(gray.height * scale))))
+
+    it = frames()
+    first = next(it)
+    first.save(target, format="PDF", save_all=True, append_images=list(it), resolution=300.0)
+    return target
+
+
+def pathological_inputs(pages: list[Path], work: Path) -> tuple[Path, Path]:
+    """A 3 m x 3 m PDF page (over max_page_pixels at any readable dpi) and a dense text page."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    huge = work / "huge.pdf"
+    c = canvas.Canvas(str(huge), pagesize=(8500.0, 8500.0))
+    c.drawImage(ImageReader(Image.new("L", (64, 64), 200)), 0, 0, width=8500.0, height=8500.0)
+    c.save()
+    dense = work / "dense.png"
+    with Image.open(pages[0]) as img:
+        gray = img.convert("L")
+    tiles = Image.new("L", (gray.width * 2, gray.height * 2), 255)
+    for x in (0, gray.width):
+        for y in (0, gray.height):
+            tiles.paste(gray, (x, y))
+    tiles.save(dense, dpi=(300, 300))
+    return huge, dense
+
+
+# ---------------------------------------------------------------- machine, report, plot
+
+
+def machine() -> dict[str, Any]:
+    model = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    tess = subprocess.run([TESSERACT, "--version"], capture_output=True, text=True, check=False)
+    return {
+        "nproc": os.cpu_count() or 1,
+        "cpu_model": model,
+        "python": platform.python_version(),
+        "tesseract": (tess.stdout or tess.stderr).splitlines()[0] if (tess.stdout or tess.stderr) else "?",
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+    }
+
+
+def _met(value: float, limit: float, upper: bool) -> str:
+    ok = value <= limit if upper else value >= limit
+    return "met" if ok else "not met"
+
+
+def summarise(results: dict[str, Any]) -> list[dict[str, str]]:
+    """The target rows: figure, target, met or not."""
+    rows: list[dict[str, str]] = []
+    raw = results["raw_tesseract"]
+    full = results["pipeline"]
+    cores = results["machine"]["nproc"]
+    two = full.get(str(cores)) or full[max(full, key=int)]
+    one = full.get("1")
+    same = results["same_pages"]
+    if raw["wall_s"] > 0:
+        ratio = same["wall_s"] / raw["wall_s"]
+        rows.append(
+            {
+                "figure": f"pipeline wall / raw Tesseract wall, same {raw['pages']} OCR pages, {cores} cores",
+                "value": f"{ratio:.2f} ({same['wall_s']:.1f} s / {raw['wall_s']:.1f} s)",
+                "target": f"<= {TARGETS['scan_overhead_max']}",
+                "status": _met(ratio, TARGETS["scan_overhead_max"], upper=True),
+            }
+        )
+    if one is not None and two is not one:
+        speedup = one["wall_s"] / two["wall_s"]
+        rows.append(
+            {
+                "figure": f"{cores} workers vs 1 worker (whole corpus)",
+                "value": f"{speedup:.2f}x ({one['wall_s']:.1f} s -> {two['wall_s']:.1f} s)",
+                "target": f">= {TARGETS['two_worker_speedup_min']}x",
+                "status": _met(speedup, TARGETS["two_worker_speedup_min"], upper=False),
+            }
+        )
+    born = results["born_digital"]
+    rows.append(
+        {
+            "figure": f"born-digital pages/s per core (end to end, {born['workers']} workers)",
+            "value": f"{born['pages_per_s_per_core']:.1f} ({born['text_pages']} pages in {born['wall_s']:.1f} s)",
+            "target": f">= {TARGETS['born_digital_pages_per_s_per_core_min']:.0f}",
+            "status": _met(born["pages_per_s_per_core"], TARGETS["born_digital_pages_per_s_per_core_min"], False),
+        }
+    )
+    cache = results["reprocess"]
+    rows.append(
+        {
+            "figure": "reprocess of unchanged submissions vs first pass (extraction cache)",
+            "value": f"{cache['speedup']:.1f}x ({cache['first_wall_s']:.1f} s -> {cache['wall_s']:.2f} s)",
+            "target": f">= {TARGETS['cache_speedup_min']:.0f}x",
+            "status": _met(cache["speedup"], TARGETS["cache_speedup_min"], upper=False),
+        }
+    )
+    long = results["long_pdf"]
+    rows.append(
+        {
+            "figure": f"{long['pages']}-page scanned PDF: Python process peak RSS",
+            "value": f"{long['peak_mb']['main']:.0f} MB",
+            "target": f"<= {TARGETS['long_pdf_python_mb_max']:.0f} MB",
+            "status": _met(long["peak_mb"]["main"], TARGETS["long_pdf_python_mb_max"], upper=True),
+        }
+    )
+    rows.append(
+        {
+            "figure": f"{long['pages']}-page scanned PDF: tesseract child peak RSS",
+            "value": f"{long['peak_mb']['tesseract']:.0f} MB",
+            "target": f"<= {TARGETS['long_pdf_tesseract_mb_max']:.0f} MB",
+            "status": _met(long["peak_mb"]["tesseract"], TARGETS["long_pdf_tesseract_mb_max"], upper=True),
+        }
+    )
+    return rows
+
+
+def markdown(results: dict[str, Any]) -> str:
+    m = results["machine"]
+    lines = [
+        "# attest throughput",
+        "",
+        f"{results['date']} — {m['nproc']} cores, {m['cpu_model']}; {m['tesseract']}; "
+        f"load average at start {m['load_average_at_start']}.",
+        f"Corpus: {results['corpus']['submissions']} submissions ({results['corpus']['scanned']} with scans), "
+        f"{results['raw_tesseract']['pages']} OCR pages, {results['corpus']['text_pages']} born-digital pages. "
+        "Pipeline path: a Prefect run (`run_in_flow`) in a fresh process, local storage; wall = its `execute` body.",
+        "",
+        "| figure | value | target | status |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| {r['figure']} | {r['value']} | {r['target']} | {r['status']} |" for r in results["targets"]]
+    lines += ["", "| run | wall s | OCR pages/s | text pages/s/core | main MB | worker MB | tesseract MB |"]
+    lines += ["|---|---|---|---|---|---|---|"]
+    for workers, run in sorted(results["pipeline"].items()):
+        lines.append(
+            f"| full corpus, {workers} worker(s) | {run['wall_s']:.1f} | {run['ocr_pages_per_s']:.2f} | "
+            f"{run['text_pages_per_s_per_core']:.1f} | {run['peak_mb']['main']:.0f} | {run['peak_mb']['worker']:.0f} | "
+            f"{run['peak_mb']['tesseract']:.0f} |"
+        )
+    same = results["same_pages"]
+    lines.append(
+        f"| scanned files only (same pages as raw), {same['workers']} workers | {same['wall_s']:.1f} | "
+        f"{same['ocr_pages_per_s']:.2f} | - | {same['peak_mb']['main']:.0f} | {same['peak_mb']['worker']:.0f} | "
+        f"{same['peak_mb']['tesseract']:.0f} |"
+    )
+    born = results["born_digital"]
+    lines.append(
+        f"| born-digital only, {born['workers']} workers | {born['wall_s']:.1f} | - | "
+        f"{born['pages_per_s_per_core']:.1f} | {born['peak_mb']['main']:.0f} | {born['peak_mb']['worker']:.0f} | - |"
+    )
+    cache = results["reprocess"]
+    lines.append(
+        f"| reprocess (cache) | {cache['wall_s']:.2f} | - | - | {cache['peak_mb']['main']:.0f} | "
+        f"{cache['peak_mb']['worker']:.0f} | - |"
+    )
+    raw = results["raw_tesseract"]
+    lines.append(
+        f"| raw tesseract, {raw['cores']} processes | {raw['wall_s']:.1f} | {raw['pages_per_s']:.2f} | - | - | - | "
+        f"{raw['tesseract_peak_mb']:.0f} |"
+    )
+    lines += [
+        "",
+        "Memory is the peak RSS (VmHWM) of each role, polled from /proc: main = the Python process running"
+        " the flow, worker = a reading process, tesseract = one tesseract child. Prefect's ephemeral API"
+        f" server (a child of the run, not counted above) peaked at {results['pipeline'][max(results['pipeline'], key=int)]['peak_mb'].get('other', 0):.0f} MB.",
+    ]
+    lines += ["", "Stages (seconds; `summed` adds the threads' time, `span` is first start to last end):", ""]
+    lines += ["| run | stage | summed s | span s |", "|---|---|---|---|"]
+    runs = [(f"full corpus, {w} worker(s)", r) for w, r in sorted(results["pipeline"].items())]
+    runs += [("scanned files only", results["same_pages"]), ("born-digital only", results["born_digital"])]
+    runs += [("reprocess (cache)", results["reprocess"])]
+    for name, run in runs:
+        for stage, t in run["stages"].items():
+            lines.append(f"| {name} | {stage} | {t['summed_s']:.2f} | {t['span_s']:.2f} |")
+        lines.append(
+            f"| {name} | Prefect flow start-up and tear-down (outside wall) | - | "
+            f"{run['flow_wall_s'] - run['wall_s']:.2f} |"
+        )
+    g = results["guards"]
+    lines += [
+        "",
+        f"Guards: a 3 m x 3 m page -> `{g['huge_page']['limit_hit']}` in {g['huge_page']['wall_s']:.2f} s; "
+        f"a dense 4-page-area scan with ocr_page_timeout_s={g['ocr_timeout']['timeout_s']:g} -> "
+        f"`{g['ocr_timeout']['limit_hit']}` after {g['ocr_timeout']['wall_s']:.2f} s.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def plot(results: dict[str, Any], target: Path) -> str:
+    """Bars of wall time per run; matplotlib when installed, else drawn with Pillow."""
+    bars = [(f"raw tesseract x{results['raw_tesseract']['cores']}", results["raw_tesseract"]["wall_s"])]
+    bars += [(f"pipeline {w}w", r["wall_s"]) for w, r in sorted(results["pipeline"].items())]
+    bars.insert(1, ("pipeline, same pages", results["same_pages"]["wall_s"]))
+    bars += [("born-digital", results["born_digital"]["wall_s"]), ("reprocess", results["reprocess"]["wall_s"])]
+    m = results["machine"]
+    title = f"attest throughput — {results['date']} — {m['nproc']} cores, {m['cpu_model']}"
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return _plot_pillow(bars, title, target)
+    fig, ax = plt.subplots(figsize=(8, 4))
+    ax.bar([b[0] for b in bars], [b[1] for b in bars], color="#4a78b5")
+    for i, (_, v) in enumerate(bars):
+        ax.text(i, v, f"{v:.1f}", ha="center", va="bottom", fontsize=8)
+    ax.tick_params(axis="x", labelrotation=20, labelsize=8)
+    ax.set_ylabel("wall time, s")
+    ax.set_title(title, fontsize=9)
+    fig.tight_layout()
+    fig.savefig(target, dpi=100)
+    plt.close(fig)
+    return "matplotlib"
+
+
+def _plot_pillow(bars: list[tuple[str, float]], title: str, target: Path) -> str:
+    from PIL import Image, ImageDraw
+
+    width, height, pad = 800, 400, 40
+    img = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(img)
+    draw.text((pad, 10), title, fill="black")
+    top = max((v for _, v in bars), default=1.0) or 1.0
+    slot = (width - 2 * pad) / max(1, len(bars))
+    for i, (label, value) in enumerate(bars):
+        x0 = pad + i * slot + slot * 0.15
+        y0 = height - pad - (height - 3 * pad) * value / top
+        draw.rectangle((x0, y0, x0 + slot * 0.7, height - pad), fill=(74, 120, 181))
+        draw.text((x0, y0 - 12), f"{value:.1f}s", fill="black")
+        draw.text((x0, height - pad + 5), label[:14], fill="black")
+    img.save(target)
+    return "pillow"
+
+
+# ---------------------------------------------------------------- the whole benchmark
+
+
+@contextmanager
+def _workdir(keep: Path | None) -> Iterator[Path]:
+    if keep is not None:
+        keep.mkdir(parents=True, exist_ok=True)
+        yield keep
+        return
+    with tempfile.TemporaryDirectory(prefix="attest-bench-") as d:
+        yield Path(d)
+
+
+def _per_run(run: dict[str, Any], workers: int) -> dict[str, Any]:
+    wall = run["wall_s"] or 1e-9
+    run["workers"] = workers
+    run["ocr_pages_per_s"] = round(run["ocr_pages"] / wall, 3)
+    run["text_pages_per_s_per_core"] = round(run["text_pages"] / wall / workers, 2)
+    return run
+
+
+def run_benchmark(
+    out: Path,
+    *,
+    submissions: int = 40,
+    full_page_scans: bool = True,
+    long_pages: int = 50,
+    worker_counts: tuple[int, ...] | None = None,
+    work: Path | None = None,
+    log: Callable[[str], None] = print,
+) -> dict[str, Any]:
+    """Build the corpus, measure everything, write throughput.{json,md,png} under `out`."""
+    from models.settings import Settings
+
+    settings = Settings()
+    cores = os.cpu_count() or 1
+    counts = worker_counts or tuple(sorted({1, cores}))
+    results: dict[str, Any] = {"date": datetime.now(UTC).isoformat(timespec="seconds"), "machine": machine()}
+    with _workdir(work) as base:
+        log(f"building corpus of {submissions} submissions in {base}")
+        corpus = build_corpus(base / "corpus", submissions, full_page_scans=full_page_scans)
+        ocr = ocr_page_files(corpus.root, base / "pages", settings)
+        pages, text_pages = ocr.files, ocr.text_pages
+        results["corpus"] = {
+            "submissions": submissions,
+            "scanned": len(corpus.scanned_ids),
+            "ocr_pages": len(pages),
+            "text_pages": text_pages,
+            "full_page_scans": full_page_scans,
+            "seed": CORPUS_SEED,
+        }
+        log(f"raw tesseract on {len(pages)} pages, {cores} processes")
+        results["raw_tesseract"] = raw_tesseract(pages, cores, settings.ocr_languages)
+        log(f"pipeline on the same pages only (scanned files), {cores} workers")
+        scan_root = scans_only(corpus.root, ocr.documents, base / "scans-only")
+        same = in_child("pipeline", {"storage": str(scan_root), "workers": cores, "mode": "nightly"})
+        same["ratio_to_raw"] = round(same["wall_s"] / max(results["raw_tesseract"]["wall_s"], 1e-9), 3)
+        results["same_pages"] = _per_run(same, cores)
+        results["pipeline"] = {}
+        first_storage: Path | None = None
+        for workers in counts:
+            storage = base / f"run-{workers}w"
+            shutil.rmtree(storage, ignore_errors=True)
+            shutil.copytree(corpus.root, storage)
+            log(f"pipeline, {workers} worker(s)")
+            run = in_child("pipeline", {"storage": str(storage), "workers": workers, "mode": "nightly"})
+            results["pipeline"][str(workers)] = _per_run(run, workers)
+            first_storage = storage
+        if first_storage is None:
+            raise ValueError("no worker count to measure")
+        log("reprocess (extraction cache)")
+        last = results["pipeline"][str(counts[-1])]
+        cache = in_child("pipeline", {"storage": str(first_storage), "workers": counts[-1], "mode": "reprocess"})
+        cache["first_wall_s"] = last["wall_s"]
+        cache["speedup"] = round(last["wall_s"] / max(cache["wall_s"], 1e-9), 2)
+        results["reprocess"] = cache
+        log("born-digital only")
+        born = in_child("pipeline", {"storage": str(corpus.born_root), "workers": cores, "mode": "nightly"})
+        born["workers"] = cores
+        born["pages_per_s_per_core"] = round(born["text_pages"] / max(born["wall_s"], 1e-9) / cores, 2)
+        results["born_digital"] = born
+        log(f"{long_pages}-page scanned PDF through read_document")
+        long_pdf = long_scanned_pdf(pages, long_pages, base / "long.pdf")
+        results["long_pdf"] = in_child("long_pdf", {"pdf": str(long_pdf)})
+        log("guards: huge page, OCR time limit")
+        huge, dense = pathological_inputs(pages, base)
+        results["guards"] = in_child("guards", {"huge_pdf": str(huge), "dense_page": str(dense), "timeout_s": 1.0})
+    results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    results["targets"] = summarise(results)
+    out.mkdir(parents=True, exist_ok=True)
+    results["plot"] = plot(results, out / "throughput.png")
+    (out / "throughput.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (out / "throughput.md").write_text(markdown(results), encoding="utf-8")
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["--child"]:
+        kind, spec, out_path = args[1], json.loads(args[2]), Path(args[3])
+        out_path.write_text(json.dumps(_CHILDREN[kind](spec)), encoding="utf-8")
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--submissions", type=int, default=40)
+    parser.add_argument("--out", type=Path, default=Path("benchmarks/results"))
+    parser.add_argument("--long-pages", type=int, default=50, help="pages of the scanned PDF for the memory check")
+    parser.add_argument("--small-scans", action="store_true", help="small scans instead of A4 at 300 dpi (quick)")
+    parser.add_argument("--work", type=Path, default=None, help="keep the corpus and runs here")
+    ns = parser.parse_args(args)
+    results = run_benchmark(
+        ns.out,
+        submissions=ns.submissions,
+        full_page_scans=not ns.small_scans,
+        long_pages=ns.long_pages,
+        work=ns.work,
+    )
+    for row in results["targets"]:
+        print(f"{row['status']:>8}  {row['figure']}: {row['value']} (target {row['target']})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

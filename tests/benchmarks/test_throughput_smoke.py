@@ -1,0 +1,38 @@
+"""The benchmark's machinery on a tiny corpus: every output written and well-formed (no timings judged)."""
+
+import json
+from pathlib import Path
+
+from benchmarks.throughput import TARGETS, run_benchmark
+
+
+def test_benchmark_outputs_on_a_tiny_corpus(tmp_path: Path, prefect_api: str) -> None:
+    out = tmp_path / "results"
+    results = run_benchmark(
+        out,
+        submissions=2,
+        full_page_scans=False,
+        long_pages=2,
+        worker_counts=(1,),
+        work=tmp_path / "work",
+        log=lambda _msg: None,
+    )
+    assert results["corpus"]["scanned"] == 1
+    stored = json.loads((out / "throughput.json").read_text(encoding="utf-8"))
+    assert stored["machine"]["nproc"] >= 1 and stored["machine"]["cpu_model"]
+    assert stored["raw_tesseract"]["pages"] >= 1 and stored["raw_tesseract"]["wall_s"] > 0
+    run = stored["pipeline"]["1"]
+    assert run["wall_s"] > 0 and run["verdicts"] == 2 and not run["failures"]
+    assert run["ocr_pages"] >= 1 and run["text_pages"] > 0
+    assert {"discover_plan", "reading", "checks", "writes"} <= set(run["stages"])
+    assert run["peak_mb"]["main"] > 0 and run["peak_mb"]["worker"] > 0
+    assert stored["reprocess"]["cached_documents"] > 0 and stored["reprocess"]["speedup"] > 0
+    assert stored["born_digital"]["pages_per_s_per_core"] > 0
+    assert stored["same_pages"]["ocr_pages"] == stored["raw_tesseract"]["pages"]
+    assert stored["long_pdf"]["pages"] == 2 and stored["long_pdf"]["peak_mb"]["main"] > 0
+    assert stored["guards"]["huge_page"]["limit_hit"] == "page_too_large"
+    assert {row["status"] for row in stored["targets"]} <= {"met", "not met"}
+    assert len(stored["targets"]) >= len(TARGETS) - 2  # the 2-vs-1 worker row needs two runs
+    table = (out / "throughput.md").read_text(encoding="utf-8")
+    assert "| figure | value | target | status |" in table
+    assert (out / "throughput.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
