@@ -1,9 +1,11 @@
-"""Reading a submission's documents: the extraction cache and the worker processes.
+"""Reading a submission's documents: the caches and the worker processes.
 
-Extraction (text layer or OCR) is the expensive part and depends only on the file's bytes and
-the reading settings, so it is cached in storage by content hash; interpretation is cheap and
-rule-dependent, so it always runs. Workers are processes (pdfium is not thread-safe and
-Tesseract wants one process per core).
+Extraction (text layer or OCR) is the expensive part and depends only on the file's bytes, the
+reading settings and the reading code, so it is cached in storage by content hash. The
+interpretation (kind, fields, names, word count) is cached the same way, keyed also by the
+declared kind and the interpretation code: a reprocess of unchanged files does neither again,
+and a change to the code makes new keys by itself. Workers are processes (pdfium is not
+thread-safe and Tesseract wants one process per core).
 """
 
 from __future__ import annotations
@@ -14,9 +16,28 @@ import multiprocessing
 import os
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import TypeVar
 
 from pydantic import ValidationError
 
+import extractors.dates
+import extractors.field_form
+import extractors.field_text
+import extractors.fields
+import extractors.image
+import extractors.interpret
+import extractors.kinds
+import extractors.name_find
+import extractors.names
+import extractors.normalise
+import extractors.ocr
+import extractors.pdf
+import extractors.preprocess
+import extractors.quality
+import extractors.reading
+import extractors.words
 from extractors.interpret import interpret
 from extractors.reading import read_document
 from flows.intake import Parsed, load_document
@@ -27,13 +48,51 @@ from models.extraction import DocumentReading, ExtractedDocument, PageText
 from models.settings import Settings
 
 log = logging.getLogger("attest")
-EXTRACTION_VERSION = "1"
+_Cached = TypeVar("_Cached", DocumentReading, ExtractedDocument)
+
+
+def _code_version(*modules: ModuleType) -> str:
+    """A digest of the code itself: cached results of older code are never mistaken for new ones."""
+    h = hashlib.sha256()
+    for module in modules:
+        h.update(Path(module.__file__ or "").read_bytes())
+    return h.hexdigest()[:16]
+
+
+EXTRACTION_VERSION = _code_version(
+    extractors.reading,
+    extractors.pdf,
+    extractors.image,
+    extractors.ocr,
+    extractors.preprocess,
+    extractors.normalise,
+    extractors.quality,
+)
+INTERPRETATION_VERSION = _code_version(
+    extractors.interpret,
+    extractors.kinds,
+    extractors.fields,
+    extractors.field_form,
+    extractors.field_text,
+    extractors.names,
+    extractors.name_find,
+    extractors.dates,
+    extractors.words,
+)
+
+
+def _knobs(settings: Settings) -> str:
+    knobs = f"{EXTRACTION_VERSION}|{settings.ocr_languages}|{settings.ocr_dpi}|{settings.max_page_pixels}"
+    knobs += f"|{settings.max_pages}|{settings.ocr_page_timeout_s}"
+    return hashlib.sha256(knobs.encode()).hexdigest()[:16]
 
 
 def cache_key(sha256: str, settings: Settings) -> str:
-    knobs = f"{EXTRACTION_VERSION}|{settings.ocr_languages}|{settings.ocr_dpi}|{settings.max_page_pixels}"
-    knobs += f"|{settings.max_pages}|{settings.ocr_page_timeout_s}"
-    return f"cache/extraction/{hashlib.sha256(knobs.encode()).hexdigest()[:16]}/{sha256}.json"
+    return f"cache/extraction/{_knobs(settings)}/{sha256}.json"
+
+
+def reading_key(sha256: str, kind: Kind, settings: Settings) -> str:
+    return f"cache/reading/{INTERPRETATION_VERSION}/{_knobs(settings)}/{sha256}-{kind}.json"
 
 
 def _worker_init() -> None:
@@ -75,57 +134,83 @@ class ReadStats:
     text_pages: int = 0
 
 
+@dataclass(frozen=True)
+class _Job:
+    file: str
+    kind: Kind
+    sha256: str | None
+    size: int
+    reading: DocumentReading | None = None
+    extracted: ExtractedDocument | None = None
+    future: Future[ExtractedDocument] | None = None
+
+
 def read_submission(
     storage: Storage, parsed: Parsed, settings: Settings, pool: Executor
 ) -> tuple[tuple[DocumentReading, ...], ReadStats]:
-    """Every listed document read (from cache where possible) and interpreted, in manifest order."""
+    """Every listed document read (from the caches where possible) and interpreted, in manifest order."""
     manifest = parsed.manifest
     if manifest is None:
         return (), ReadStats()
-    pending: list[tuple[str, Kind, ExtractedDocument | None, Future[ExtractedDocument] | None]] = []
-    cached = 0
+    jobs = []
     for ref in manifest.documents:
         data = load_document(storage, parsed.submission_id, ref.file)
-        hit = None
-        if data:
-            hit = _cached(storage, cache_key(hashlib.sha256(data).hexdigest(), settings), ref.file)
-        if hit is not None:
-            cached += 1
-            pending.append((ref.file, ref.kind, hit, None))
-        else:
-            pending.append((ref.file, ref.kind, None, pool.submit(extract, ref.file, data, settings)))
+        sha = hashlib.sha256(data).hexdigest() if data else None
+        job = _Job(ref.file, ref.kind, sha, len(data or b""))
+        if sha is not None:
+            reading = _load(storage, reading_key(sha, ref.kind, settings), DocumentReading)
+            extracted = None if reading else _load(storage, cache_key(sha, settings), ExtractedDocument)
+            job = _Job(ref.file, ref.kind, sha, job.size, reading=reading, extracted=extracted)
+        if job.reading is None and job.extracted is None:
+            job = _Job(ref.file, ref.kind, sha, job.size, future=pool.submit(extract, ref.file, data, settings))
+        jobs.append(job)
     readings = []
-    ocr_pages = text_pages = 0
-    for file, kind, hit, future in pending:
-        extracted = hit if hit is not None else _finish(storage, future, settings)
-        if hit is None:
+    cached = ocr_pages = text_pages = 0
+    for job in jobs:
+        if job.reading is not None:
+            cached += 1
+            extracted = job.reading.extracted.model_copy(update={"file": job.file})
+            readings.append(job.reading.model_copy(update={"file": job.file, "extracted": extracted}))
+            continue
+        if job.extracted is not None:
+            cached += 1
+            extracted = job.extracted
+        else:
+            extracted = _finish(storage, job, settings)
             ocr_pages += sum(1 for p in extracted.pages if p.source == "ocr")
             text_pages += sum(1 for p in extracted.pages if p.source == "text_layer")
-        readings.append(interpret(extracted.model_copy(update={"file": file}), kind))
+        reading = interpret(extracted.model_copy(update={"file": job.file}), job.kind)
+        if job.sha256 and extracted.unreadable is None and not _reader_failed(extracted):
+            storage.write(reading_key(job.sha256, job.kind, settings), reading.model_dump_json().encode())
+        readings.append(reading)
     return tuple(readings), ReadStats(len(readings), cached, ocr_pages, text_pages)
 
 
-def _cached(storage: Storage, key: str, file: str) -> ExtractedDocument | None:
+def _load(storage: Storage, key: str, model: type[_Cached]) -> _Cached | None:
     try:
-        return ExtractedDocument.model_validate_json(storage.read(key)).model_copy(update={"file": file})
+        return model.model_validate_json(storage.read(key))
     except NotFoundError:
         return None
     except ValidationError:
-        log.warning("extraction cache entry %s unreadable; reading the file again", key)
+        log.warning("cache entry %s unreadable; reading the file again", key)
         return None
 
 
-def _finish(storage: Storage, future: Future[ExtractedDocument] | None, settings: Settings) -> ExtractedDocument:
-    if future is None:
+def _reader_failed(extracted: ExtractedDocument) -> bool:
+    return any(p.limit_hit == "reader_failed" for p in extracted.pages)
+
+
+def _finish(storage: Storage, job: _Job, settings: Settings) -> ExtractedDocument:
+    if job.future is None:
         raise RuntimeError("no extraction scheduled")
     try:
-        extracted = future.result(timeout=settings.file_timeout_s)
+        extracted = job.future.result(timeout=settings.file_timeout_s)
     except Exception as exc:  # a reader crash or hang on one file must not stop the night
-        log.warning("reading failed on one file (%s); it goes to a person", type(exc).__name__)
+        log.warning("reading %s failed (%s); it goes to a person", job.file, type(exc).__name__)
         return ExtractedDocument(
-            file="?",
-            sha256=None,
-            size=0,
+            file=job.file,
+            sha256=job.sha256,
+            size=job.size,
             media_type=None,
             pages=(PageText(number=1, text="", source="none", confidence=0, limit_hit="reader_failed"),),
         )

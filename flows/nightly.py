@@ -119,8 +119,7 @@ def read_documents_task(
     return read_submission(storage, parsed, settings, pool)  # type: ignore[arg-type]
 
 
-@task(name="assess-and-publish", cache_policy=NO_CACHE)
-def assess_task(
+def assess_and_publish(
     storage: Storage,
     parsed: Parsed,
     readings: tuple[DocumentReading, ...],
@@ -183,7 +182,7 @@ def execute(settings: Settings, selection: Selection, progress: Progress | None 
             t0 = time.monotonic()
             try:
                 readings, stats = future.result()
-                verdict = assess_task(
+                verdict = assess_and_publish(
                     storage, parsed, readings, plan, settings, make_notice, selection.mode == "reprocess"
                 )
             except Exception as exc:
