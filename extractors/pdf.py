@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 import pdfplumber
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from PIL import Image
 
 from extractors.base import (
@@ -204,11 +205,36 @@ def _read_page(doc: pdfium.PdfDocument, index: int, layer: _Layer, settings: Set
     return ocr_page
 
 
+def _flattened(doc: pdfium.PdfDocument) -> bytes | None:
+    """A filled form (an Annex 2 application typed into PDF fields) keeps its values outside the
+    text layer: without this, a filled entry would read as blank. Flattening puts the field values
+    into the page content, where both text readers and the renderer see them. None: no form."""
+    try:
+        doc.init_forms()
+        if doc.get_formtype() == pdfium_c.FORMTYPE_NONE:
+            return None
+        for index in range(len(doc)):
+            page = doc[index]
+            try:
+                page.flatten()
+            finally:
+                page.close()
+        buffer = io.BytesIO()
+        doc.save(buffer)
+        return buffer.getvalue()
+    except Exception:  # a hostile form: read the document as it is
+        return None
+
+
 class PdfExtractor:
     """pdfium + pdfplumber + Tesseract."""
 
     def extract(self, data: bytes, settings: Settings) -> tuple[PageText, ...]:
         doc = _open(data)
+        flat = _flattened(doc)
+        if flat is not None:
+            doc.close()
+            data, doc = flat, _open(flat)
         try:
             total = len(doc)
             if total == 0:
