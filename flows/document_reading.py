@@ -121,6 +121,17 @@ def make_pool(settings: Settings) -> Executor:
     )
 
 
+def close_pool(pool: Executor) -> None:
+    """End the run's workers without waiting for one stuck on a hostile file past its time limit:
+    its result was already given up (`file_timeout_s`), so the process is stopped, not awaited."""
+    processes = list(getattr(pool, "_processes", {}).values()) if isinstance(pool, ProcessPoolExecutor) else []
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(timeout=5)
+        if process.is_alive():
+            process.terminate()
+
+
 def extract(file: str, data: bytes | None, settings: Settings) -> ExtractedDocument:
     """Runs in a worker process."""
     return read_document(file, data, settings)

@@ -21,7 +21,7 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows.document_reading import ReadStats, make_pool, read_submission
+from flows.document_reading import ReadStats, close_pool, make_pool, read_submission
 from flows.intake import (
     Parsed,
     assess,
@@ -198,7 +198,7 @@ def execute(settings: Settings, selection: Selection, progress: Progress | None 
                     progress(i, len(plan.todo), verdict)
     finally:
         if pool is not None:
-            pool.shutdown(cancel_futures=True)
+            close_pool(pool)
         report.seconds = round(time.monotonic() - started, 3)
     write_report(storage, report)
     publish_artifacts(report)

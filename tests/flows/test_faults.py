@@ -214,3 +214,32 @@ def test_two_runs_at_once_never_share_or_lose_a_revision(tmp_path: Path, prefect
         for name in revisions:
             assert json.loads((root / "verdict-history" / sid / name).read_text())["revision"] == int(name[:4])
         assert json.loads((root / "verdicts" / f"{sid}.json").read_text())["revision"] == 3
+
+
+def test_a_file_past_its_time_limit_goes_to_a_person_and_the_night_ends(tmp_path: Path, prefect_api: str) -> None:
+    from PIL import Image, ImageDraw, ImageFont
+
+    from tests.flows.tiny import FONT
+
+    root = tmp_path / "data"
+    write_submission(root, "2026-000740")
+    folder = root / "submissions" / "2026-000740"
+    page = Image.new("L", (2480, 3508), 255)  # a dense A4 page at 300 dpi: seconds of OCR
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 34)
+    for row in range(80):
+        draw.text((60, 40 + row * 42), "Мұғалімнің кәсіби жетістіктері туралы анықтама " * 3, font=font, fill=0)
+    page.save(folder / "dense.png")
+    manifest = json.loads((folder / "manifest.json").read_text())
+    manifest["documents"].append({"file": "dense.png", "kind": "professional_achievements"})
+    (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False))
+    started = time.monotonic()
+    result = attest("run", "--storage", str(root), env={"ATTEST_FILE_TIMEOUT_S": "1"})
+    elapsed = time.monotonic() - started
+    assert result.code == 0, result.err
+    verdict = json.loads((root / "verdicts" / "2026-000740.json").read_text())
+    assert verdict["decision"] == "needs_review"
+    dense = [f for f in verdict["findings"] if f.get("document") == "dense.png"]
+    assert dense and dense[0]["check"] == "extraction.low_confidence"
+    assert "reader_failed" in json.dumps(dense[0]["evidence"])
+    assert elapsed < 60, elapsed  # the stuck reading was not awaited
