@@ -132,9 +132,9 @@ def close_pool(pool: Executor) -> None:
             process.terminate()
 
 
-def extract(file: str, data: bytes | None, settings: Settings) -> ExtractedDocument:
-    """Runs in a worker process."""
-    return read_document(file, data, settings)
+def read_and_interpret(file: str, kind: Kind, data: bytes | None, settings: Settings) -> DocumentReading:
+    """Runs in a worker process: reading and interpretation both, so the flow's process stays free."""
+    return interpret(read_document(file, data, settings), kind)
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,7 @@ class _Job:
     size: int
     reading: DocumentReading | None = None
     extracted: ExtractedDocument | None = None
-    future: Future[ExtractedDocument] | None = None
+    future: Future[DocumentReading] | None = None
 
 
 def read_submission(
@@ -173,7 +173,8 @@ def read_submission(
             extracted = None if reading else _load(storage, cache_key(sha, settings), ExtractedDocument)
             job = _Job(ref.file, ref.kind, sha, job.size, reading=reading, extracted=extracted)
         if job.reading is None and job.extracted is None:
-            job = _Job(ref.file, ref.kind, sha, job.size, future=pool.submit(extract, ref.file, data, settings))
+            future = pool.submit(read_and_interpret, ref.file, ref.kind, data, settings)
+            job = _Job(ref.file, ref.kind, sha, job.size, future=future)
         jobs.append(job)
     readings = []
     cached = ocr_pages = text_pages = 0
@@ -183,15 +184,14 @@ def read_submission(
             extracted = job.reading.extracted.model_copy(update={"file": job.file})
             readings.append(job.reading.model_copy(update={"file": job.file, "extracted": extracted}))
             continue
-        if job.extracted is not None:
+        if job.extracted is not None:  # the reading code is unchanged, the interpretation code is not
             cached += 1
-            extracted = job.extracted
+            reading = interpret(job.extracted.model_copy(update={"file": job.file}), job.kind)
         else:
-            extracted = _finish(storage, job, settings)
-            ocr_pages += sum(1 for p in extracted.pages if p.source == "ocr")
-            text_pages += sum(1 for p in extracted.pages if p.source == "text_layer")
-        reading = interpret(extracted.model_copy(update={"file": job.file}), job.kind)
-        if job.sha256 and extracted.unreadable is None and not _reader_failed(extracted):
+            reading = _finish(storage, job, settings)
+            ocr_pages += sum(1 for p in reading.extracted.pages if p.source == "ocr")
+            text_pages += sum(1 for p in reading.extracted.pages if p.source == "text_layer")
+        if job.sha256 and reading.extracted.unreadable is None and not _reader_failed(reading.extracted):
             storage.write(reading_key(job.sha256, job.kind, settings), reading.model_dump_json().encode())
         readings.append(reading)
     return tuple(readings), ReadStats(len(readings), cached, ocr_pages, text_pages)
@@ -211,20 +211,22 @@ def _reader_failed(extracted: ExtractedDocument) -> bool:
     return any(p.limit_hit == "reader_failed" for p in extracted.pages)
 
 
-def _finish(storage: Storage, job: _Job, settings: Settings) -> ExtractedDocument:
+def _finish(storage: Storage, job: _Job, settings: Settings) -> DocumentReading:
     if job.future is None:
         raise RuntimeError("no extraction scheduled")
     try:
-        extracted = job.future.result(timeout=settings.file_timeout_s)
+        reading = job.future.result(timeout=settings.file_timeout_s)
     except Exception as exc:  # a reader crash or hang on one file must not stop the night
         log.warning("reading %s failed (%s); it goes to a person", job.file, type(exc).__name__)
-        return ExtractedDocument(
+        failed = ExtractedDocument(
             file=job.file,
             sha256=job.sha256,
             size=job.size,
             media_type=None,
             pages=(PageText(number=1, text="", source="none", confidence=0, limit_hit="reader_failed"),),
         )
+        return interpret(failed, job.kind)
+    extracted = reading.extracted
     if extracted.sha256 and extracted.unreadable is None:
         storage.write(cache_key(extracted.sha256, settings), extracted.model_dump_json().encode())
-    return extracted
+    return reading
