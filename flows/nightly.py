@@ -23,6 +23,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.document_reading import ReadStats, close_pool, make_pool, read_submission
 from flows.intake import (
+    ASTANA,
     Parsed,
     assess,
     discover,
@@ -103,7 +104,7 @@ def _selected(parsed: Parsed, current: Verdict | None, selection: Selection) -> 
         or (
             selection.since is not None
             and parsed.manifest is not None
-            and parsed.manifest.submitted_at.date() >= selection.since
+            and parsed.manifest.submitted_at.astimezone(ASTANA).date() >= selection.since
         )
     )
     if not chosen:

@@ -1,0 +1,36 @@
+"""Which submissions an operator's reprocess takes."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from flows.intake import Folder, parse
+from flows.nightly import Selection, _selected
+
+
+def _parsed(submitted_at: str) -> object:
+    manifest = {
+        "schema_version": 1,
+        "submission_id": "2026-000001",
+        "submitted_at": submitted_at,
+        "channel": "egov",
+        "applicant": {"iin": "870412400412", "full_name": "Әбілқасымова Гүлнар Серікқызы"},
+        "request": {"action": "assign", "category": "pedagog", "current_category": None},
+        "consent_personal_data": True,
+        "state_records": {"diploma": True, "employment": True},
+        "documents": [],
+    }
+    return parse(Folder("2026-000001", (), json.dumps(manifest).encode()))
+
+
+def test_since_counts_the_day_in_astana_time() -> None:
+    since = Selection(mode="reprocess", since=date(2026, 9, 1))
+    # 19:30 UTC on 31 August is 00:30 on 1 September in Astana.
+    assert _selected(_parsed("2026-08-31T19:30:00Z"), None, since)  # type: ignore[arg-type]
+    assert not _selected(_parsed("2026-08-31T18:30:00Z"), None, since)  # type: ignore[arg-type]
+
+
+def test_reprocess_leaves_an_unchosen_submission_alone() -> None:
+    chosen = Selection(mode="reprocess", submission_ids=("2026-000999",))
+    assert not _selected(_parsed("2026-09-02T10:00:00+05:00"), None, chosen)  # type: ignore[arg-type]
