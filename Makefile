@@ -47,7 +47,8 @@ unit: setup
 test: lint typecheck unit
 
 demo: setup
-	$(BIN)/attest demo
+	rm -rf demo-data  # the demo's own folder: each `make demo` starts from a fresh sample set
+	$(BIN)/attest demo --dir demo-data
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache demo-data
