@@ -12,7 +12,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
 from pydantic import ValidationError
 
@@ -23,13 +23,12 @@ from models.extraction import DocumentReading
 from models.manifest import Manifest
 from models.settings import Settings
 from models.verdict import Decision, Finding, NoticeRef, Verdict, VerdictDocument
-from validators.calendar import WorkCalendar
+from validators.calendar import ASTANA, WorkCalendar
 from validators.decision import decide
 from validators.manifest import is_valid_submission_id, missing_manifest, parse_manifest, upload_in_progress
 from validators.registry import run_checks
 
 log = logging.getLogger("attest")
-ASTANA = timezone(timedelta(hours=5), "Astana")
 _IIN_RUN = re.compile(r"(?<!\d)(\d{6})\d{6}(?!\d)")
 
 

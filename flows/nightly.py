@@ -70,6 +70,7 @@ class Plan:
     todo: list[Parsed] = field(default_factory=list)
     by_iin: dict[str, list[Parsed]] = field(default_factory=dict)
     decisions: dict[str, Decision | None] = field(default_factory=dict)
+    current: dict[str, Verdict | None] = field(default_factory=dict)  # as read when planning
     unchanged: int = 0
     unknown_ids: list[str] = field(default_factory=list)
 
@@ -82,6 +83,7 @@ def plan_run(storage: Storage, settings: Settings, selection: Selection, now: da
         parsed = parse(folder)
         present.add(parsed.submission_id)
         current = repair_current(storage, parsed.submission_id, read_current(storage, parsed.submission_id))
+        plan.current[parsed.submission_id] = current
         plan.decisions[parsed.submission_id] = current.decision if current else None
         if parsed.manifest is not None:
             plan.by_iin.setdefault(parsed.manifest.applicant.iin, []).append(parsed)
@@ -126,15 +128,13 @@ def assess_and_publish(
     readings: tuple[DocumentReading, ...],
     plan: Plan,
     settings: Settings,
+    calendar: WorkCalendar,
     make_notice: NoticeMaker | None,
     always: bool,
 ) -> Verdict | None:
     now = datetime.now(UTC)
-    calendar = WorkCalendar(
-        settings.work_start, settings.work_end, settings.extra_days_off, settings.extra_working_days
-    )
     verdict = assess(parsed, readings, others_of(parsed, plan.by_iin, plan.decisions), settings, calendar, now)
-    current = read_current(storage, parsed.submission_id)
+    current = plan.current.get(parsed.submission_id)
     if (
         not always
         and current is not None
@@ -176,6 +176,9 @@ def execute(settings: Settings, selection: Selection, progress: Progress | None 
     for s in skipped:
         log.info("skipped %s: %s", s.name, s.reason)
     make_notice = notice_maker(settings) if plan.todo else None
+    calendar = WorkCalendar(
+        settings.work_start, settings.work_end, settings.extra_days_off, settings.extra_working_days
+    )
     pool = make_pool(settings) if plan.todo else None
     try:
         futures = [read_documents_task.submit(storage, p, settings, pool) for p in plan.todo]
@@ -184,7 +187,7 @@ def execute(settings: Settings, selection: Selection, progress: Progress | None 
             try:
                 readings, stats = future.result()
                 verdict = assess_and_publish(
-                    storage, parsed, readings, plan, settings, make_notice, selection.mode == "reprocess"
+                    storage, parsed, readings, plan, settings, calendar, make_notice, selection.mode == "reprocess"
                 )
             except Exception as exc:
                 if _is_storage_failure(exc):

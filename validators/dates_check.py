@@ -5,18 +5,18 @@ that ends before it starts. A date read with low confidence, or found without a 
 misreading or another date: that is `review`.
 """
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 
 from extractors import field_form, fields
 from models.context import CheckContext
 from models.extraction import DocumentReading, FieldValue
 from models.verdict import Finding
+from validators.calendar import ASTANA
 from validators.findings import finding
 from validators.kind import effective_kind, usable_pages
 from validators.messages import fmt_date, printable
 
 CODE = "dates.inconsistent"
-ASTANA = timezone(timedelta(hours=5))
 
 # Dates that cannot lie after the submission: when issued, when a course ran, when the form was signed.
 _NOT_AFTER_SUBMISSION = (fields.ISSUE_DATE, fields.COURSE_START, fields.COURSE_END, field_form.DATE)

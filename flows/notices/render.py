@@ -7,9 +7,8 @@ body, so each Kazakh line sits beside its Russian twin, long texts wrap inside t
 long list flows onto the next page with the column heads repeated. Signing is sign.py's.
 """
 
-import re
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from io import BytesIO
 from xml.sax.saxutils import escape
 
@@ -22,17 +21,17 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
+from flows.intake import mask_iin as mask_iin_runs
 from flows.notices import texts
 from flows.notices.typeface import register_fonts
 from models.base import Kind
 from models.manifest import Manifest
 from models.verdict import Finding, Verdict
+from validators.calendar import ASTANA
 from validators.messages import CATEGORY_NAMES, KIND_NAMES, Bilingual, fmt_date, printable
 
-ASTANA = timezone(timedelta(hours=5), "Astana")  # the contract reckons every date in UTC+5
 MARGIN = 18 * mm
 FONT_SIZE = 8.6
-_IIN_LIKE = re.compile(r"(?<!\d)(\d{6})\d{6}(?!\d)")
 
 Row = tuple[Flowable, Flowable]
 
@@ -45,7 +44,7 @@ def mask_iin(iin: str) -> str:
 
 def scrub(text: str) -> str:
     """Mask every 12-digit number in free text, so no finding message can leak a full IIN."""
-    return _IIN_LIKE.sub(r"\1******", text)
+    return mask_iin_runs(text)
 
 
 def _local(moment: datetime) -> datetime:

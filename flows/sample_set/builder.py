@@ -6,7 +6,7 @@ import json
 import os
 import random
 from dataclasses import replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +16,8 @@ from flows.sample_set.facts import Facts, category_below, make_facts, make_held
 from flows.sample_set.labels import Profile, SampleCase, SampleDocument
 from flows.sample_set.people import Person, break_iin, make_person, typo_iin
 from models.base import CATEGORIES
+from validators.calendar import ASTANA
 
-ASTANA = timezone(timedelta(hours=5))
 _BAD_FOLDER = "bad id!"
 
 
