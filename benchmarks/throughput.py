@@ -5,8 +5,8 @@ Run: `.venv/bin/python -m benchmarks.throughput [--submissions 40] [--out benchm
 A fixed corpus (half the submissions carry full-page scans, A4 at 300 dpi) is generated from the
 sample-set builder with fixed seeds and a fixed `now`, so two runs read byte-identical files. Each
 pipeline measurement is a Prefect run (`flows.nightly.run_in_flow`, ephemeral API) in a fresh
-Python process; its wall time is that of `execute`, the flow body (Prefect's start-up is reported
-apart as flow_wall_s), so the main
+Python process; its wall time is that of `execute`, the flow body (Prefect's start-up, its
+artifacts and tear-down are reported apart as flow_wall_s), so the main
 process's peak memory is its own; a sampler in this process polls /proc for that process's tree
 (pool workers and their tesseract children). Targets are reported, never asserted: timings on a
 shared 2-core machine are not a test.
@@ -657,7 +657,7 @@ def markdown(results: dict[str, Any]) -> str:
         for stage, t in run["stages"].items():
             lines.append(f"| {name} | {stage} | {t['summed_s']:.2f} | {t['span_s']:.2f} |")
         lines.append(
-            f"| {name} | Prefect flow start-up and tear-down (outside wall) | - | "
+            f"| {name} | Prefect flow start-up, artifacts and tear-down (outside wall) | - | "
             f"{run['flow_wall_s'] - run['wall_s']:.2f} |"
         )
     g = results["guards"]

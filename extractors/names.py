@@ -8,6 +8,7 @@ are close but not equal: a misread letter must lead to a person looking, never t
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from extractors.field_text import KAZAKH_FOLD
@@ -127,8 +128,11 @@ _KK_ENDINGS = (
 )
 
 
-def nominative_candidates(key: str, gender: Gender = "?") -> set[str]:
-    """The nominative keys a (possibly declined) token key may come from, the key itself included."""
+@lru_cache(maxsize=16384)
+def nominative_candidates(key: str, gender: Gender = "?") -> frozenset[str]:
+    """The nominative keys a (possibly declined) token key may come from, the key itself included.
+
+    Cached: the checks ask for the same tokens' candidates many times per submission."""
     out = {key}
     rules: list[tuple[str, str]] = [(e, "") for e in _KK_ENDINGS]
     if gender in ("f", "?"):
@@ -138,7 +142,7 @@ def nominative_candidates(key: str, gender: Gender = "?") -> set[str]:
     for ending, repl in rules:
         if key.endswith(ending) and len(key) - len(ending) >= 3:
             out.add(key[: len(key) - len(ending)] + repl)
-    return out
+    return frozenset(out)
 
 
 def patronymic_root(key: str) -> str | None:
@@ -178,9 +182,15 @@ def _ocr_same(a: str, b: str) -> bool:
     return len(a) == len(b) and all(x == y or (x, y) in _OCR_SAME for x, y in zip(a, b, strict=True))
 
 
+@lru_cache(maxsize=65536)
 def _near(a: str, b: str) -> bool:
-    limit = 2 if min(len(a), len(b)) >= 8 else 1
-    return min(len(a), len(b)) >= 4 and _distance(a, b) <= limit
+    """Within 1 edit (2 for names of 8 letters or more). The distance is at least the difference in
+    length, so most pairs are settled without the table; the checks compare the same pairs often."""
+    shorter = min(len(a), len(b))
+    limit = 2 if shorter >= 8 else 1
+    if shorter < 4 or abs(len(a) - len(b)) > limit:
+        return False
+    return _distance(a, b) <= limit
 
 
 @dataclass

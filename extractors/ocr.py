@@ -4,7 +4,7 @@ Tesseract runs as a child process; its thread count comes from the caller's envi
 (OMP_THREAD_LIMIT=1 is set by whoever starts the workers, never here). pytesseract hands the
 image over as a temporary file in the image's `format`; an unformatted image would go as PNG,
 whose compression costs ~0.15-0.3 s for an A4 page at 300 dpi, so pages go as uncompressed PGM
-(a few ms to write, and Tesseract reads it directly).
+(a few ms to write, and Tesseract reads it directly), or PBM for two-level pages.
 """
 
 from dataclasses import dataclass
@@ -68,7 +68,7 @@ def ocr_image(image: Image.Image, settings: Settings, dpi: float | None = None) 
     prepared = prepare_for_ocr(image)
     if prepared is image:  # never relabel the caller's image
         prepared = image.copy()
-    prepared.format = "PPM"  # Pillow writes 8-bit grayscale "PPM" as PGM (P5)
+    prepared.format = "PPM"  # Pillow writes 8-bit grey "PPM" as PGM (P5), 1-bit as PBM (P4)
     resolution = int(min(_MAX_DPI, max(_MIN_DPI, dpi if dpi else settings.ocr_dpi)))
     try:
         data = pytesseract.image_to_data(

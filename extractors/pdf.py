@@ -1,17 +1,21 @@
 """PDF uploads: the text layer where it says something, OCR of the rendered page where it does not.
 
 pdfium (pypdfium2) opens, decrypts and renders; pdfplumber's text is what the interpreters were
-written against. pdfplumber costs 25-60 ms a page (pdfminer in pure Python), pdfium 2-4 ms, so a
-page whose pdfium text runs already come in pdfplumber's reading order (lines top to bottom, runs
-left to right within a line; no table cells side by side, no rotation) takes pdfium's text, which
-is then the same text (tests/benchmarks/test_pdf_text_parity.py checks this on the sample set's
-PDFs); every other page, and every page with a thin layer, is read by pdfplumber as before, and
+written against. pdfplumber costs 25-60 ms a page (pdfminer in pure Python), pdfium 2-4 ms, so
+pdfium reads every page where it gives pdfplumber's text: runs already in pdfplumber's reading
+order (lines top to bottom, runs left to right within a line, no rotation), or runs that only need
+putting in that order (a table written column by column) on a page that is not mostly an image;
+a page without a single character has no layer. The image coverage of a thin layer is measured
+by pdfium too, unless an image may hide in a Form XObject. tests/benchmarks/test_pdf_text_parity.py
+checks the text and the layer decisions against pdfplumber on
+the sample sets' PDFs and the odd inputs. Every other page is read by pdfplumber as before, and
 pdfplumber is not opened at all when no page needs it. pdfium objects are not thread-safe: each
 call opens its own document and closes it; nothing is shared or cached.
 
 Page decision:
 - text layer with real words (extractors.quality) -> that text, source "text_layer", confidence 100;
-- no real words -> render at settings.ocr_dpi and OCR, source "ocr";
+- no real words -> OCR, source "ocr": a page that is one upright image (a scanner's page) is OCR'd
+  from that image's own pixels, any other page rendered at settings.ocr_dpi;
 - a thin text layer (< 30 real words) over a page mostly covered by an image (a scan with a typed
   footer, a certificate on a picture background) -> OCR as well, and keep whichever reading has
   clearly more real words.
@@ -47,6 +51,16 @@ MIN_RENDER_DPI = 100.0
 THIN_LAYER_WORDS = 30
 SCAN_COVERAGE = 0.5
 _PDFIUM_ERR_PASSWORD = 4
+# Image colour spaces whose decoded pixels are the page as printed (no separations, no patterns).
+_PLAIN_COLOURSPACES = frozenset(
+    {
+        pdfium_c.FPDF_COLORSPACE_DEVICEGRAY,
+        pdfium_c.FPDF_COLORSPACE_DEVICERGB,
+        pdfium_c.FPDF_COLORSPACE_CALGRAY,
+        pdfium_c.FPDF_COLORSPACE_CALRGB,
+        pdfium_c.FPDF_COLORSPACE_ICCBASED,
+    }
+)
 # pdfplumber's default fixed 3 pt gap drops the spaces of small or tightly set fonts
 # ("pdfencryptiontest"), which would shrink an essay's word count; a gap relative to the font size
 # matched pdfium's own word segmentation on every odd-input file.
@@ -114,42 +128,126 @@ def _in_reading_order(textpage: pdfium.PdfTextPage) -> bool:
     return True
 
 
-def _pdfium_text(doc: pdfium.PdfDocument, index: int) -> str | None:
-    """pdfium's text of one page when it equals what pdfplumber would give, else None."""
+def _reordered_text(textpage: pdfium.PdfTextPage) -> str | None:
+    """pdfium's runs put in pdfplumber's order: lines by top (chained within the line tolerance, as
+    pdfplumber clusters), runs left to right within a line. A table written column by column then
+    reads row by row, as pdfplumber reads it. None when runs of one line overlap (overprinting):
+    pdfplumber decides those pages."""
+    runs: list[tuple[float, float, float, float, str]] = []
+    for i in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(i)
+        runs.append((top, left, right, bottom, textpage.get_text_bounded(left, bottom, right, top)))
+    runs.sort(key=lambda run: -run[0])
+    lines: list[list[tuple[float, float, float, float, str]]] = []
+    last_top = math.inf
+    for run in runs:
+        if lines and last_top - run[0] <= _LINE_TOLERANCE_PT:
+            lines[-1].append(run)
+        else:
+            lines.append([run])
+        last_top = run[0]
+    out: list[str] = []
+    for line in lines:
+        line.sort(key=lambda run: run[1])
+        parts: list[str] = []
+        for k, (top, left, _right, bottom, text) in enumerate(line):
+            if k:
+                prev_top, _prev_left, prev_right, prev_bottom, prev_text = line[k - 1]
+                if left < prev_right - 0.5:
+                    return None
+                word_gap = X_TOLERANCE_RATIO * max(prev_top - prev_bottom, top - bottom)
+                parts.append(" " if prev_text[-1:].isspace() or left - prev_right > word_gap else "")
+            parts.append(text.strip())
+        out.append("".join(parts))
+    return normalise_text("\n".join(out))
+
+
+def _pdfium_coverage(page: pdfium.PdfPage) -> float | None:
+    """The share of the page under its largest image, as pdfplumber measures it; None when pdfium's
+    figure might differ from pdfplumber's (an image inside a Form XObject, a page box off the origin)."""
+    mediabox, cropbox = page.get_mediabox(), page.get_cropbox()
+    if mediabox[0] or mediabox[1] or tuple(cropbox) != tuple(mediabox):
+        return None
+    width, height = (float(v) for v in page.get_size())
+    covered = 0.0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM], max_depth=0):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_FORM:
+            return None
+        left, bottom, right, top = obj.get_bounds()
+        x = max(0.0, min(width, right) - max(0.0, left))
+        y = max(0.0, min(height, top) - max(0.0, bottom))
+        covered = max(covered, x * y)
+    return min(1.0, covered / (width * height or 1.0))
+
+
+def _pdfium_page(doc: pdfium.PdfDocument, index: int) -> tuple[str, float | None] | None:
+    """(text, image coverage) of one page read by pdfium, when its text equals what pdfplumber would
+    give; None sends the page to pdfplumber. A page without a single character has no text layer
+    (""). Runs out of pdfplumber's order are reordered only on pages that are not mostly an image:
+    the invisible word-by-word layer of an OCR'd scan is left to pdfplumber."""
     page = doc[index]
     try:
         if page.get_rotation() % 360:
             return None
         textpage = page.get_textpage()
         try:
-            if not _in_reading_order(textpage):
+            if textpage.count_chars() == 0:
+                return "", 0.0
+            coverage = _pdfium_coverage(page)
+            if _in_reading_order(textpage):
+                return normalise_text(textpage.get_text_bounded()), coverage
+            if coverage is None or coverage >= SCAN_COVERAGE:
                 return None
-            return normalise_text(textpage.get_text_bounded())
+            text = _reordered_text(textpage)
+            return None if text is None else (text, coverage)
         finally:
             textpage.close()
     finally:
         page.close()
 
 
+def _pdfium_text(doc: pdfium.PdfDocument, index: int) -> str | None:
+    """pdfium's text of one page when it equals what pdfplumber would give, else None."""
+    got = _pdfium_page(doc, index)
+    return None if got is None else got[0]
+
+
+def _pdfium_layer(doc: pdfium.PdfDocument, index: int) -> _Layer | None:
+    """The page's layer from pdfium alone, or None when pdfplumber must read it: a text that does
+    not read as words (pdfplumber's reading of a broken font map is the one the rules know), or a
+    thin layer whose image coverage pdfium cannot measure as pdfplumber does."""
+    got = _pdfium_page(doc, index)
+    if got is None:
+        return None
+    text, coverage = got
+    if not text:
+        return _Layer("", 0.0)
+    if not has_real_words(text):
+        return None
+    if real_word_stats(text)[0] >= THIN_LAYER_WORDS:
+        return _Layer(text, 0.0)
+    return None if coverage is None else _Layer(text, coverage)
+
+
 def _text_layers(data: bytes, count: int, doc: pdfium.PdfDocument | None = None) -> list[_Layer]:
     """The text layer of the first `count` pages; a page neither reader can read counts as no layer.
 
-    With `doc`, a page whose pdfium text is in reading order and has enough real words to be
-    taken as it is (THIN_LAYER_WORDS, so image coverage does not matter) skips pdfplumber.
+    With `doc`, pdfium reads every page it reads as pdfplumber would (`_pdfium_page`), and
+    pdfplumber is opened only for the rest.
     """
     layers = [_Layer("", 0.0)] * count
     need_plumber: list[int] = []
     for index in range(count):
-        text = None
+        layer = None
         if doc is not None:
             try:
-                text = _pdfium_text(doc, index)
+                layer = _pdfium_layer(doc, index)
             except Exception:  # pdfium's text API on a hostile page: let pdfplumber decide
-                text = None
-        if text is not None and real_word_stats(text)[0] >= THIN_LAYER_WORDS and has_real_words(text):
-            layers[index] = _Layer(text, 0.0)
-        else:
+                layer = None
+        if layer is None:
             need_plumber.append(index)
+        else:
+            layers[index] = layer
     if need_plumber:
         _plumber_layers(data, need_plumber, layers)
     return layers
@@ -171,8 +269,38 @@ def _render(page: pdfium.PdfPage, settings: Settings) -> tuple[Image.Image, floa
         bitmap.close()
 
 
+def _scanned_image(page: pdfium.PdfPage, settings: Settings) -> tuple[Image.Image, float] | None:
+    """The page's one image at its own resolution, when the page is nothing but that image drawn
+    upright (a scanner's page): decoding it costs ~20 ms where rendering the page at 300 dpi costs
+    150-300 ms, and gives the same pixels. None (render instead) for anything else: other content,
+    a rotated page or image, a colour space or depth we do not take as is, a resolution far from
+    the OCR resolution, or more pixels than the page-size guard allows."""
+    if page.get_rotation() % 360:
+        return None
+    objects = list(page.get_objects(max_depth=0))
+    if len(objects) != 1 or objects[0].type != pdfium_c.FPDF_PAGEOBJ_IMAGE:
+        return None
+    image = objects[0]
+    if not isinstance(image, pdfium.PdfImage):
+        return None
+    matrix = image.get_matrix()
+    if abs(matrix.b) > 1e-6 or abs(matrix.c) > 1e-6 or matrix.a <= 0 or matrix.d <= 0:
+        return None  # rotated, skewed or mirrored placement: the renderer applies it
+    meta = image.get_metadata()
+    if meta.bits_per_pixel not in (1, 8, 24) or meta.colorspace not in _PLAIN_COLOURSPACES:
+        return None
+    dpi = min(float(meta.horizontal_dpi), float(meta.vertical_dpi))
+    if not MIN_RENDER_DPI <= dpi <= 1.5 * settings.ocr_dpi or meta.width * meta.height > settings.max_page_pixels:
+        return None
+    pil = image.get_bitmap(render=False).to_pil()  # the bitmap's buffer is pdfium's: freed with it
+    gray = pil.convert("L") if pil.mode != "L" else pil.copy()
+    if gray.size != (meta.width, meta.height):
+        return None
+    return gray, dpi
+
+
 def _ocr_page(page: pdfium.PdfPage, number: int, settings: Settings) -> PageText:
-    rendered = _render(page, settings)
+    rendered = _scanned_image(page, settings) or _render(page, settings)
     if rendered is None:
         return blank_page(number, LIMIT_PAGE_TOO_LARGE)
     image, dpi = rendered

@@ -14,6 +14,7 @@ import hashlib
 import logging
 import multiprocessing
 import os
+from collections.abc import Mapping
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,37 +146,55 @@ class ReadStats:
     text_pages: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Job:
     file: str
     kind: Kind
     sha256: str | None
-    size: int
+    size: int = 0
+    data: bytes | None = None  # the bytes to read, until they are handed to a worker
     reading: DocumentReading | None = None
     extracted: ExtractedDocument | None = None
     future: Future[DocumentReading] | None = None
 
+    def take(self, data: bytes | None) -> None:
+        self.data, self.size = data, len(data or b"")
+        self.sha256 = hashlib.sha256(data).hexdigest() if data else None
+
 
 def read_submission(
-    storage: Storage, parsed: Parsed, settings: Settings, pool: Executor
+    storage: Storage,
+    parsed: Parsed,
+    settings: Settings,
+    pool: Executor,
+    known: Mapping[str, str] | None = None,
 ) -> tuple[tuple[DocumentReading, ...], ReadStats]:
-    """Every listed document read (from the caches where possible) and interpreted, in manifest order."""
+    """Every listed document read (from the caches where possible) and interpreted, in manifest order.
+
+    `known`: file -> sha256 of files known unchanged (`flows.run_order.known_digests`); such a file
+    is read from storage only when no cache holds its reading. The largest files go to the workers
+    first, so a submission's long scan does not start last.
+    """
     manifest = parsed.manifest
     if manifest is None:
         return (), ReadStats()
+    known = known or {}
     jobs = []
     for ref in manifest.documents:
-        data = load_document(storage, parsed.submission_id, ref.file)
-        sha = hashlib.sha256(data).hexdigest() if data else None
-        job = _Job(ref.file, ref.kind, sha, len(data or b""))
-        if sha is not None:
-            reading = _load(storage, reading_key(sha, ref.kind, settings), DocumentReading)
-            extracted = None if reading else _load(storage, cache_key(sha, settings), ExtractedDocument)
-            job = _Job(ref.file, ref.kind, sha, job.size, reading=reading, extracted=extracted)
-        if job.reading is None and job.extracted is None:
-            future = pool.submit(read_and_interpret, ref.file, ref.kind, data, settings)
-            job = _Job(ref.file, ref.kind, sha, job.size, future=future)
+        job = _Job(ref.file, ref.kind, known.get(ref.file))
+        if job.sha256 is None:
+            job.take(load_document(storage, parsed.submission_id, ref.file))
+        if job.sha256 is not None:
+            job.reading = _load(storage, reading_key(job.sha256, ref.kind, settings), DocumentReading)
+            if job.reading is None:
+                job.extracted = _load(storage, cache_key(job.sha256, settings), ExtractedDocument)
+        if job.reading is None and job.extracted is None and job.size == 0 and ref.file in known:
+            job.take(load_document(storage, parsed.submission_id, ref.file))  # known, but not cached
         jobs.append(job)
+    for job in sorted(jobs, key=lambda j: -j.size):
+        if job.reading is None and job.extracted is None:
+            job.future = pool.submit(read_and_interpret, job.file, job.kind, job.data, settings)
+            job.data = None
     readings = []
     cached = ocr_pages = text_pages = 0
     for job in jobs:

@@ -1,8 +1,9 @@
 """The Prefect flows: the nightly batch and the operators' reprocess. They only orchestrate.
 
-One task per submission reads its documents (OCR fans out to worker processes); assessment
-and publishing follow in `submitted_at` order so that repeat detection sees earlier verdicts
-of the same night.
+One task per submission reads its documents (OCR fans out to worker processes), the most
+expensive submissions first; each is assessed and published as soon as its reading is done and
+the same applicant's earlier submissions have their verdicts (`flows.run_order`), so that repeat
+detection sees them.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.document_reading import ReadStats, close_pool, make_pool, read_submission
@@ -36,6 +38,7 @@ from flows.intake import (
 )
 from flows.notice_issue import NoticeMaker, notice_maker
 from flows.object_store import Storage, open_storage
+from flows.run_order import assessment_order, known_digests, reading_order
 from flows.run_report import RunReport, write_report
 from models.extraction import DocumentReading
 from models.settings import Settings, load_settings
@@ -117,9 +120,9 @@ def _selected(parsed: Parsed, current: Verdict | None, selection: Selection) -> 
 
 @task(name="read-documents", cache_policy=NO_CACHE, retries=0)
 def read_documents_task(
-    storage: Storage, parsed: Parsed, settings: Settings, pool: object
+    storage: Storage, parsed: Parsed, settings: Settings, pool: object, known: dict[str, str]
 ) -> tuple[tuple[DocumentReading, ...], ReadStats]:
-    return read_submission(storage, parsed, settings, pool)  # type: ignore[arg-type]
+    return read_submission(storage, parsed, settings, pool, known)  # type: ignore[arg-type]
 
 
 def assess_and_publish(
@@ -169,6 +172,7 @@ def execute(settings: Settings, selection: Selection, progress: Progress | None 
     now = datetime.now(UTC)
     run_id = now.strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
     plan, skipped = plan_run(storage, settings, selection, now)
+    order = {p.submission_id: i for i, p in enumerate(plan.todo)}
     report = RunReport(run_id=run_id, mode=selection.mode, started_at=now, storage=storage.describe())
     report.skipped = [f"{s.name}: {s.reason}" for s in skipped]
     report.unchanged = plan.unchanged
@@ -181,11 +185,16 @@ def execute(settings: Settings, selection: Selection, progress: Progress | None 
     )
     pool = make_pool(settings) if plan.todo else None
     try:
-        futures = [read_documents_task.submit(storage, p, settings, pool) for p in plan.todo]
-        for i, (parsed, future) in enumerate(zip(plan.todo, futures, strict=True), start=1):
+        futures = {
+            p.submission_id: read_documents_task.submit(
+                storage, p, settings, pool, known_digests(p, plan.current.get(p.submission_id))
+            )
+            for p in reading_order(plan.todo)
+        }
+        for i, parsed in enumerate(assessment_order(plan.todo, futures, as_completed), start=1):
             t0 = time.monotonic()
             try:
-                readings, stats = future.result()
+                readings, stats = futures[parsed.submission_id].result()
                 verdict = assess_and_publish(
                     storage, parsed, readings, plan, settings, calendar, make_notice, selection.mode == "reprocess"
                 )
@@ -204,18 +213,19 @@ def execute(settings: Settings, selection: Selection, progress: Progress | None 
         if pool is not None:
             close_pool(pool)
         report.seconds = round(time.monotonic() - started, 3)
+    report.verdicts.sort(key=lambda row: order.get(str(row["submission_id"]), 0))
     write_report(storage, report)
-    publish_artifacts(report)
     return report
 
 
-def publish_artifacts(report: RunReport) -> None:
-    """The night at a glance in the Prefect UI: a table of verdicts and a markdown summary."""
+def publish_artifacts(report: RunReport) -> RunReport:
+    """The night at a glance in the Prefect UI: a table of verdicts and a markdown summary. Called by
+    the flows around `execute`: Prefect's own bookkeeping, like the flow run's start and end."""
     from prefect.artifacts import create_markdown_artifact, create_table_artifact
     from prefect.context import FlowRunContext
 
     if FlowRunContext.get() is None:
-        return
+        return report
     rows = [{k: str(v) for k, v in row.items()} for row in report.verdicts]
     if rows:
         create_table_artifact(key="attest-verdicts", table=rows, description=f"Verdicts of run {report.run_id}")
@@ -233,6 +243,7 @@ def publish_artifacts(report: RunReport) -> None:
         ),
         description="attest run summary",
     )
+    return report
 
 
 def _is_storage_failure(exc: BaseException) -> bool:
@@ -251,7 +262,7 @@ def _settings(storage: str | None) -> Settings:
 @flow(name="attest-nightly", task_runner=_runner(), log_prints=False)
 def nightly_flow(storage: str | None = None) -> dict[str, object]:
     """Every submission with no verdict, or whose files changed since its verdict."""
-    return execute(_settings(storage), Selection()).summary()
+    return publish_artifacts(execute(_settings(storage), Selection())).summary()
 
 
 @flow(name="attest-reprocess", task_runner=_runner(), log_prints=False)
@@ -272,7 +283,7 @@ def reprocess_flow(
         since=since,
         force=force,
     )
-    return execute(_settings(storage), selection).summary()
+    return publish_artifacts(execute(_settings(storage), selection)).summary()
 
 
 def run_in_flow(settings: Settings, selection: Selection, progress: Progress | None = None) -> RunReport:
@@ -280,6 +291,6 @@ def run_in_flow(settings: Settings, selection: Selection, progress: Progress | N
 
     @flow(name=f"attest-{selection.mode}", task_runner=_runner(), log_prints=False)
     def cli_flow() -> RunReport:
-        return execute(settings, selection, progress)
+        return publish_artifacts(execute(settings, selection, progress))
 
     return cli_flow()

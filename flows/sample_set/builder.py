@@ -169,6 +169,8 @@ def build_case(
         _set_mtime(folder, min(now, real_now) - timedelta(hours=48))
     elif plan.folder == "in_progress":
         _set_mtime(folder, max(now, real_now))
+    else:  # uploaded when submitted: dates read from file times stay fixed for a fixed `now`
+        _set_mtime(folder, min(submitted, real_now))
     essay = next((d.words for d in docs if d.content_kind == "essay" and d.declared_kind == "essay"), None)
     return SampleCase(
         submission_id=sid,

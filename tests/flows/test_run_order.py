@@ -1,0 +1,127 @@
+"""The night's order: biggest reading first; assessment as soon as it is safe; no file read to hash
+it again when the listing is the one the current verdict was made from."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from flows.document_reading import read_submission
+from flows.intake import Folder, Parsed, discover, parse
+from flows.object_store import ObjectInfo, open_storage
+from flows.run_order import assessment_order, known_digests, reading_cost, reading_order
+from models.manifest import Manifest
+from models.settings import Settings
+from models.verdict import Verdict
+
+T0 = datetime(2026, 9, 1, 9, 0, tzinfo=UTC)
+
+
+def _parsed(sid: str, iin: str, minute: int, sizes: dict[str, int]) -> Parsed:
+    manifest = Manifest.model_validate(
+        {
+            "schema_version": 1,
+            "submission_id": sid,
+            "submitted_at": (T0 + timedelta(minutes=minute)).isoformat(),
+            "channel": "egov",
+            "applicant": {"iin": iin, "full_name": "Әбілқасымова Гүлнар Серікқызы"},
+            "request": {"action": "assign", "category": "pedagog_moderator", "current_category": None},
+            "consent_personal_data": True,
+            "state_records": {"diploma": True, "employment": True},
+            "documents": [{"file": name, "kind": "essay"} for name in sizes],
+        }
+    )
+    files = tuple(ObjectInfo(f"submissions/{sid}/{name}", size, T0) for name, size in sizes.items())
+    files += (ObjectInfo(f"submissions/{sid}/unlisted.bin", 10**9, T0),)  # not listed: no cost
+    return Parsed(Folder(sid, files, b"{}"), manifest, None)
+
+
+def test_the_most_expensive_reading_starts_first() -> None:
+    small = _parsed("2026-000001", "870412400412", 1, {"a.pdf": 30_000})
+    scans = _parsed("2026-000002", "950101300011", 2, {"a.jpg": 900_000, "b.pdf": 20_000})
+    medium = _parsed("2026-000003", "900202400022", 3, {"a.pdf": 200_000})
+    assert reading_cost(scans) == 920_000
+    assert [p.submission_id for p in reading_order([small, scans, medium])] == [
+        "2026-000002",
+        "2026-000003",
+        "2026-000001",
+    ]
+
+
+def _completing(order: list[str]):  # type: ignore[no-untyped-def]
+    """An `as_completed` that completes the futures (here: their ids) in the given order."""
+
+    def as_completed(futures: list[str]) -> Iterable[str]:
+        assert sorted(futures) == sorted(order)
+        return iter(order)
+
+    return as_completed
+
+
+def test_assessment_follows_completion_but_never_overtakes_the_same_applicant() -> None:
+    first = _parsed("2026-000001", "870412400412", 1, {"a.pdf": 1})
+    other = _parsed("2026-000002", "950101300011", 2, {"a.pdf": 1})
+    repeat = _parsed("2026-000003", "870412400412", 3, {"a.pdf": 1})
+    todo = [first, other, repeat]
+    futures = {p.submission_id: p.submission_id for p in todo}
+    done = ["2026-000003", "2026-000002", "2026-000001"]  # the repeat is read before the first
+    got = [p.submission_id for p in assessment_order(todo, futures, _completing(done))]
+    assert got == ["2026-000002", "2026-000001", "2026-000003"]
+    got = [p.submission_id for p in assessment_order(todo, futures, _completing(list(reversed(done))))]
+    assert got == ["2026-000001", "2026-000002", "2026-000003"]
+
+
+class _CountingStorage:
+    """The real local storage, counting reads under submissions/ other than manifests."""
+
+    def __init__(self, inner: object) -> None:
+        self.inner = inner
+        self.file_reads: list[str] = []
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.inner, name)
+
+    def read(self, key: str) -> bytes:
+        if key.startswith("submissions/") and not key.endswith("manifest.json"):
+            self.file_reads.append(key)
+        return self.inner.read(key)  # type: ignore[attr-defined,no-any-return]
+
+
+def test_an_unchanged_listing_reads_no_file_when_the_readings_are_cached(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.flows.tiny import write_submission
+
+    sid = "2026-000101"
+    write_submission(tmp_path, sid)
+    settings = Settings(storage=str(tmp_path), notice_pkcs12=None)
+    storage = _CountingStorage(open_storage(settings))
+    parsed = parse(discover(storage, settings, datetime.now(UTC)).folders[0])  # type: ignore[arg-type]
+    with ThreadPoolExecutor(1) as pool:
+        first, _ = read_submission(storage, parsed, settings, pool)  # type: ignore[arg-type]
+        listed = len(parsed.manifest.documents) if parsed.manifest else 0
+        assert len(storage.file_reads) == listed
+        digests = [(r.file, r.extracted.sha256) for r in first]
+        current = Verdict.model_validate(
+            json.loads((Path(__file__).parents[1] / "golden" / "2026-000101.json").read_text())
+            | {
+                "submission_id": sid,
+                "input_fingerprint": parsed.folder.fingerprint,
+                "input_sha256": "0" * 64,
+                "decided_at": "2026-09-01T14:00:00+05:00",
+                "documents": [
+                    {"file": f, "declared_kind": "essay", "text_source": "text_layer", "pages": 1, "sha256": d}
+                    for f, d in digests
+                ],
+            }
+        )
+        known = known_digests(parsed, current)
+        assert known == {f: d for f, d in digests if d}
+        storage.file_reads.clear()
+        again, stats = read_submission(storage, parsed, settings, pool, known)  # type: ignore[arg-type]
+        assert storage.file_reads == []  # nothing read to hash it: the verdict's digests stood
+        assert stats.cached == len(again) and [r.extracted.sha256 for r in again] == [d for _, d in digests]
+        changed = parsed.folder.fingerprint[::-1]
+        assert known_digests(parsed, current.model_copy(update={"input_fingerprint": changed})) == {}
