@@ -13,6 +13,7 @@ from extractors.field_text import has_usable_text
 from extractors.fields import common_fields
 from extractors.kinds import clear_mismatch, score_kinds
 from extractors.name_find import NameHit, holder_names, listed_names
+from extractors.reading import read_document
 from models.base import Kind
 from models.extraction import (
     DocumentReading,
@@ -22,6 +23,7 @@ from models.extraction import (
     PageText,
     WordCount,
 )
+from models.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -87,8 +89,16 @@ def interpret(extracted: ExtractedDocument, declared_kind: Kind) -> DocumentRead
         update={
             "detected_kind": scores.best,
             "kind_confidence": scores.confidence,
+            "kind_scores": scores.scores,
+            "kind_words": scores.words,
             "fields": fields,
             "names": names,
             "word_count": word_count,
         }
     )
+
+
+def read_and_interpret(file: str, kind: Kind, data: bytes | None, settings: Settings) -> DocumentReading:
+    """One listed file read and interpreted: the whole of a reading worker's job. It lives here, with
+    the extractors, so a worker process imports only what reading needs (spaCy when an essay comes)."""
+    return interpret(read_document(file, data, settings), kind)

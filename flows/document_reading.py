@@ -11,6 +11,7 @@ thread-safe and Tesseract wants one process per core).
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import logging
 import multiprocessing
 import os
@@ -18,31 +19,14 @@ from collections.abc import Mapping
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 from typing import TypeVar
 
 from pydantic import ValidationError
 
-import extractors.dates
-import extractors.field_form
-import extractors.field_text
-import extractors.fields
-import extractors.image
-import extractors.interpret
-import extractors.kinds
-import extractors.name_find
-import extractors.names
-import extractors.normalise
-import extractors.ocr
-import extractors.pdf
-import extractors.preprocess
-import extractors.quality
-import extractors.reading
-import extractors.words
-from extractors.interpret import interpret
-from extractors.reading import read_document
+from extractors.interpret import interpret, read_and_interpret
 from flows.intake import Parsed, load_document
 from flows.object_store import Storage
+from flows.reading_worker import start_worker
 from models.base import Kind
 from models.errors import NotFoundError
 from models.extraction import DocumentReading, ExtractedDocument, PageText
@@ -52,33 +36,35 @@ log = logging.getLogger("attest")
 _Cached = TypeVar("_Cached", DocumentReading, ExtractedDocument)
 
 
-def _code_version(*modules: ModuleType) -> str:
-    """A digest of the code itself: cached results of older code are never mistaken for new ones."""
+def _code_version(*modules: str) -> str:
+    """A digest of the code itself: cached results of older code are never mistaken for new ones.
+    Found without importing the modules: the flow's process never needs spaCy, say."""
     h = hashlib.sha256()
-    for module in modules:
-        h.update(Path(module.__file__ or "").read_bytes())
+    for name in modules:
+        spec = importlib.util.find_spec(name)
+        h.update(Path(spec.origin if spec and spec.origin else name).read_bytes())
     return h.hexdigest()[:16]
 
 
 EXTRACTION_VERSION = _code_version(
-    extractors.reading,
-    extractors.pdf,
-    extractors.image,
-    extractors.ocr,
-    extractors.preprocess,
-    extractors.normalise,
-    extractors.quality,
+    "extractors.reading",
+    "extractors.pdf",
+    "extractors.image",
+    "extractors.ocr",
+    "extractors.preprocess",
+    "extractors.normalise",
+    "extractors.quality",
 )
 INTERPRETATION_VERSION = _code_version(
-    extractors.interpret,
-    extractors.kinds,
-    extractors.fields,
-    extractors.field_form,
-    extractors.field_text,
-    extractors.names,
-    extractors.name_find,
-    extractors.dates,
-    extractors.words,
+    "extractors.interpret",
+    "extractors.kinds",
+    "extractors.fields",
+    "extractors.field_form",
+    "extractors.field_text",
+    "extractors.names",
+    "extractors.name_find",
+    "extractors.dates",
+    "extractors.words",
 )
 
 
@@ -94,11 +80,6 @@ def cache_key(sha256: str, settings: Settings) -> str:
 
 def reading_key(sha256: str, kind: Kind, settings: Settings) -> str:
     return f"cache/reading/{INTERPRETATION_VERSION}/{_knobs(settings)}/{sha256}-{kind}.json"
-
-
-def _worker_init() -> None:
-    # The worker is an edge process of ours: Tesseract must not spawn threads per core.
-    os.environ["OMP_THREAD_LIMIT"] = "1"
 
 
 def make_pool(settings: Settings) -> Executor:
@@ -118,7 +99,7 @@ def make_pool(settings: Settings) -> Executor:
     return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
-        initializer=_worker_init,
+        initializer=start_worker,
     )
 
 
@@ -131,11 +112,6 @@ def close_pool(pool: Executor) -> None:
         process.join(timeout=5)
         if process.is_alive():
             process.terminate()
-
-
-def read_and_interpret(file: str, kind: Kind, data: bytes | None, settings: Settings) -> DocumentReading:
-    """Runs in a worker process: reading and interpretation both, so the flow's process stays free."""
-    return interpret(read_document(file, data, settings), kind)
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,8 @@ class DocumentReading(Frozen):
     extracted: ExtractedDocument
     detected_kind: Kind | None = None
     kind_confidence: float = 0.0
+    kind_scores: dict[Kind, float] | None = None  # every kind's score, so the checks need not score again
+    kind_words: int | None = None  # the words those scores were given on
     fields: dict[str, FieldValue] = Field(default_factory=dict)
     names: tuple[FieldValue, ...] = ()  # every person named as a holder/listed (orders list many)
     word_count: WordCount | None = None

@@ -32,10 +32,13 @@ def _scores(text: str) -> KindScores:
 
 
 def kind_scores(reading: DocumentReading) -> KindScores | None:
-    """The kind scores of the document's usable text; None when it has none."""
+    """The kind scores of the document's usable text; None when it has none. The interpretation
+    already scored that same text: its scores are taken when the reading carries them."""
     pages = usable_pages(reading)
     if not pages:
         return None
+    if reading.kind_scores is not None and reading.kind_words is not None:
+        return KindScores(dict(reading.kind_scores), reading.kind_words, reading.detected_kind, reading.kind_confidence)
     return _scores("\n".join(p.text for p in pages))
 
 

@@ -24,3 +24,19 @@ def test_close_pool_stops_a_stuck_worker() -> None:
     for process in processes:
         process.join(timeout=5)
         assert not process.is_alive()
+
+
+def test_a_reading_worker_loads_the_readers_and_nothing_of_the_flow() -> None:
+    """Each worker pays its own imports: Prefect, storage or the validators there would be waste."""
+    from extractors.interpret import read_and_interpret
+
+    pool = make_pool(Settings(workers=1))
+    try:
+        reading = pool.submit(read_and_interpret, "a.pdf", "essay", b"%PDF-1.4 not really", Settings()).result(60)
+        assert reading.extracted.unreadable is not None
+        loaded = pool.submit(eval, "sorted(__import__('sys').modules)").result(60)
+        assert "extractors.pdf" in loaded and "extractors.interpret" in loaded
+        assert not [m for m in loaded if m.split(".")[0] in ("prefect", "validators", "jsonschema", "minio")]
+        assert not [m for m in loaded if m.startswith("flows.") and m != "flows.reading_worker"]
+    finally:
+        close_pool(pool)
