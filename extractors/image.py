@@ -48,11 +48,14 @@ def _frames(image: Image.Image) -> Iterator[Image.Image]:
 def _read_frame(frame: Image.Image, number: int, settings: Settings) -> PageText:
     width, height = frame.size
     dpi = _frame_dpi(frame) or _DEFAULT_SCAN_DPI
-    if width * height > settings.max_page_pixels and frame.format == "JPEG":
+    if frame.format == "JPEG":
+        # Pillow honours only the first draft() call, so size and mode are chosen before calling it.
         # DCT scaling decodes at 1/2, 1/4 or 1/8 size directly: no full-size buffer is ever made.
-        # Pillow honours only the first draft() call, so the divisor is chosen before calling it.
-        divisor = next((d for d in (2, 4, 8) if -(-width // d) * -(-height // d) <= settings.max_page_pixels), 8)
-        frame.draft(frame.mode, (width // divisor, height // divisor))
+        divisor = 1
+        if width * height > settings.max_page_pixels:
+            divisor = next((d for d in (2, 4, 8) if -(-width // d) * -(-height // d) <= settings.max_page_pixels), 8)
+        # A colour JPEG decoded as its luminance alone: what Tesseract gets anyway, in a third of the time.
+        frame.draft("L" if frame.mode == "RGB" else frame.mode, (width // divisor, height // divisor))
         dpi *= frame.size[0] / width
         width, height = frame.size
     if width * height > settings.max_page_pixels or width == 0 or height == 0:

@@ -27,6 +27,7 @@ from extractors.interpret import interpret, read_and_interpret
 from flows.intake import Parsed, load_document
 from flows.object_store import Storage
 from flows.reading_worker import start_worker
+from flows.run_order import file_cost
 from models.base import Kind
 from models.errors import NotFoundError
 from models.extraction import DocumentReading, ExtractedDocument, PageText
@@ -167,7 +168,7 @@ def read_submission(
         if job.reading is None and job.extracted is None and job.size == 0 and ref.file in known:
             job.take(load_document(storage, parsed.submission_id, ref.file))  # known, but not cached
         jobs.append(job)
-    for job in sorted(jobs, key=lambda j: -j.size):
+    for job in sorted(jobs, key=lambda j: -file_cost(j.file, j.size)):
         if job.reading is None and job.extracted is None:
             job.future = pool.submit(read_and_interpret, job.file, job.kind, job.data, settings)
             job.data = None
@@ -176,8 +177,7 @@ def read_submission(
     for job in jobs:
         if job.reading is not None:
             cached += 1
-            extracted = job.reading.extracted.model_copy(update={"file": job.file})
-            readings.append(job.reading.model_copy(update={"file": job.file, "extracted": extracted}))
+            readings.append(_as_listed(job.reading, job.file))
             continue
         if job.extracted is not None:  # the reading code is unchanged, the interpretation code is not
             cached += 1
@@ -190,6 +190,31 @@ def read_submission(
             storage.write(reading_key(job.sha256, job.kind, settings), reading.model_dump_json().encode())
         readings.append(reading)
     return tuple(readings), ReadStats(len(readings), cached, ocr_pages, text_pages)
+
+
+def read_cached(
+    storage: Storage, parsed: Parsed, settings: Settings, known: Mapping[str, str]
+) -> tuple[tuple[DocumentReading, ...], ReadStats] | None:
+    """The readings of a submission whose every listed file is known unchanged (`known`) and has its
+    reading cached, straight from the cache: a few milliseconds, so the flow takes them itself
+    instead of starting a task. None when any file must be read (`read_submission` does that)."""
+    manifest = parsed.manifest
+    if manifest is None:
+        return (), ReadStats()
+    readings = []
+    for ref in manifest.documents:
+        sha = known.get(ref.file)
+        reading = _load(storage, reading_key(sha, ref.kind, settings), DocumentReading) if sha else None
+        if reading is None:
+            return None
+        readings.append(_as_listed(reading, ref.file))
+    return tuple(readings), ReadStats(len(readings), len(readings), 0, 0)
+
+
+def _as_listed(reading: DocumentReading, file: str) -> DocumentReading:
+    """A cached reading (keyed by content) under the name this submission lists the file by."""
+    extracted = reading.extracted.model_copy(update={"file": file})
+    return reading.model_copy(update={"file": file, "extracted": extracted})
 
 
 def _load(storage: Storage, key: str, model: type[_Cached]) -> _Cached | None:

@@ -23,7 +23,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows.document_reading import ReadStats, close_pool, make_pool, read_submission
+from flows.document_reading import ReadStats, close_pool, make_pool, read_cached, read_submission
 from flows.intake import (
     ASTANA,
     Parsed,
@@ -185,16 +185,18 @@ def execute(settings: Settings, selection: Selection, progress: Progress | None 
     )
     pool = make_pool(settings) if plan.todo else None
     try:
+        known = {p.submission_id: known_digests(p, plan.current.get(p.submission_id)) for p in plan.todo}
+        ready = {p.submission_id: read_cached(storage, p, settings, known[p.submission_id]) for p in plan.todo}
         futures = {
-            p.submission_id: read_documents_task.submit(
-                storage, p, settings, pool, known_digests(p, plan.current.get(p.submission_id))
-            )
+            p.submission_id: read_documents_task.submit(storage, p, settings, pool, known[p.submission_id])
             for p in reading_order(plan.todo)
+            if ready[p.submission_id] is None
         }
-        for i, parsed in enumerate(assessment_order(plan.todo, futures, as_completed), start=1):
+        ready_ids = [sid for sid, result in ready.items() if result is not None]
+        for i, parsed in enumerate(assessment_order(plan.todo, futures, as_completed, ready_ids), start=1):
             t0 = time.monotonic()
             try:
-                readings, stats = futures[parsed.submission_id].result()
+                readings, stats = ready.pop(parsed.submission_id) or futures[parsed.submission_id].result()
                 verdict = assess_and_publish(
                     storage, parsed, readings, plan, settings, calendar, make_notice, selection.mode == "reprocess"
                 )

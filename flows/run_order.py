@@ -4,7 +4,8 @@ Reading: the cores stay busy to the end only if the long jobs (multi-page scans)
 the short ones (a one-page born-digital form) fill the gaps at the end; started in submission
 order, a scan drawn last leaves every other core idle while it is read. The cost of a submission
 is estimated from the listing alone (the bytes of its listed files: a scanned page weighs tens of
-born-digital pages), so nothing is read to plan it.
+born-digital pages; an image file is a page to OCR however small), so nothing is read to plan it.
+A submission whose files are all unchanged and cached is read by the flow itself, without a task.
 
 Assessment: a verdict depends on the reading of its own files and on the verdicts of the same
 applicant's earlier submissions (repeat detection), nothing else. So a submission is assessed
@@ -29,12 +30,25 @@ class _Done(Protocol[_F]):
     def __call__(self, futures: list[_F]) -> Iterable[_F]: ...
 
 
-def reading_cost(parsed: Parsed) -> int:
-    """Bytes of the submission's listed files, from the listing: the reading's estimated cost."""
+_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff")
+_SCAN_PAGE_BYTES = 300_000  # a scanned PDF page at 300 dpi weighs 0.3-1 MB; a typed one, 20-60 KB
+
+
+def file_cost(name: str, size: int) -> float:
+    """A file's reading cost in scanned pages, from its name and size alone. An image is a page to
+    OCR however well it compresses (a Group 4 fax page is 50 KB); a PDF weighs what its pages do."""
+    if name.lower().endswith(_IMAGE_SUFFIXES):
+        return 1.0 + size / (4 * _SCAN_PAGE_BYTES)
+    return size / _SCAN_PAGE_BYTES
+
+
+def reading_cost(parsed: Parsed) -> float:
+    """The estimated cost of reading the submission's listed files, from the listing."""
     if parsed.manifest is None:
-        return 0
-    listed = {f"submissions/{parsed.submission_id}/{d.file}" for d in parsed.manifest.documents}
-    return sum(f.size for f in parsed.folder.files if f.key in listed)
+        return 0.0
+    prefix = f"submissions/{parsed.submission_id}/"
+    listed = {d.file for d in parsed.manifest.documents}
+    return sum(file_cost(f.key, f.size) for f in parsed.folder.files if f.key.removeprefix(prefix) in listed)
 
 
 def reading_order(todo: list[Parsed]) -> list[Parsed]:
@@ -46,21 +60,29 @@ def _applicant(parsed: Parsed) -> str:
     return f"iin:{parsed.manifest.applicant.iin}" if parsed.manifest else f"id:{parsed.submission_id}"
 
 
-def assessment_order(todo: list[Parsed], futures: Mapping[str, _F], as_completed: _Done[_F]) -> Iterator[Parsed]:
-    """The submissions of `todo` (in `submitted_at` order) as their reading futures complete, each
-    only after every earlier submission of the same applicant."""
+def assessment_order(
+    todo: list[Parsed], futures: Mapping[str, _F], as_completed: _Done[_F], ready: Iterable[str] = ()
+) -> Iterator[Parsed]:
+    """The submissions of `todo` (in `submitted_at` order) as their readings complete (`ready`: read
+    already; the others as their futures complete), each only after every earlier submission of the
+    same applicant."""
     queues: dict[str, deque[Parsed]] = {}
     for parsed in todo:
         queues.setdefault(_applicant(parsed), deque()).append(parsed)
     by_future = {id(future): sid for sid, future in futures.items()}
     by_id = {p.submission_id: p for p in todo}
     done: set[str] = set()
-    for future in as_completed(list(futures.values())):
-        sid = by_future[id(future)]
+
+    def release(sid: str) -> Iterator[Parsed]:
         done.add(sid)
         queue = queues[_applicant(by_id[sid])]
         while queue and queue[0].submission_id in done:
             yield queue.popleft()
+
+    for sid in ready:
+        yield from release(sid)
+    for future in as_completed(list(futures.values())):
+        yield from release(by_future[id(future)])
 
 
 def known_digests(parsed: Parsed, current: Verdict | None) -> dict[str, str]:

@@ -8,10 +8,10 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from flows.document_reading import read_submission
+from flows.document_reading import read_cached, read_submission
 from flows.intake import Folder, Parsed, discover, parse
 from flows.object_store import ObjectInfo, open_storage
-from flows.run_order import assessment_order, known_digests, reading_cost, reading_order
+from flows.run_order import assessment_order, file_cost, known_digests, reading_cost, reading_order
 from models.manifest import Manifest
 from models.settings import Settings
 from models.verdict import Verdict
@@ -42,7 +42,9 @@ def test_the_most_expensive_reading_starts_first() -> None:
     small = _parsed("2026-000001", "870412400412", 1, {"a.pdf": 30_000})
     scans = _parsed("2026-000002", "950101300011", 2, {"a.jpg": 900_000, "b.pdf": 20_000})
     medium = _parsed("2026-000003", "900202400022", 3, {"a.pdf": 200_000})
-    assert reading_cost(scans) == 920_000
+    fax = _parsed("2026-000004", "910303400033", 4, {"a.tif": 50_000})
+    assert reading_cost(scans) > reading_cost(fax) > reading_cost(medium) > reading_cost(small) > 0
+    assert reading_cost(small) == file_cost("a.pdf", 30_000)  # the unlisted file costs nothing
     assert [p.submission_id for p in reading_order([small, scans, medium])] == [
         "2026-000002",
         "2026-000003",
@@ -71,6 +73,10 @@ def test_assessment_follows_completion_but_never_overtakes_the_same_applicant() 
     assert got == ["2026-000002", "2026-000001", "2026-000003"]
     got = [p.submission_id for p in assessment_order(todo, futures, _completing(list(reversed(done))))]
     assert got == ["2026-000001", "2026-000002", "2026-000003"]
+    # read already (from the cache, by the flow): released first, still behind the same applicant
+    futures.pop("2026-000001")
+    got = [p.submission_id for p in assessment_order(todo, futures, _completing(done[:2]), ready=["2026-000001"])]
+    assert got == ["2026-000001", "2026-000003", "2026-000002"]
 
 
 class _CountingStorage:
@@ -123,5 +129,8 @@ def test_an_unchanged_listing_reads_no_file_when_the_readings_are_cached(tmp_pat
         again, stats = read_submission(storage, parsed, settings, pool, known)  # type: ignore[arg-type]
         assert storage.file_reads == []  # nothing read to hash it: the verdict's digests stood
         assert stats.cached == len(again) and [r.extracted.sha256 for r in again] == [d for _, d in digests]
+        direct = read_cached(storage, parsed, settings, known)  # type: ignore[arg-type]
+        assert direct is not None and direct[0] == again and storage.file_reads == []
+        assert read_cached(storage, parsed, settings, {}) is None  # type: ignore[arg-type]
         changed = parsed.folder.fingerprint[::-1]
         assert known_digests(parsed, current.model_copy(update={"input_fingerprint": changed})) == {}
