@@ -37,6 +37,7 @@ def test_benchmark_outputs_on_a_tiny_corpus(tmp_path: Path, prefect_api: str) ->
     assert stored["born_digital"]["text_pages"] > 0 and stored["same_pages"]["verdicts"] == 1
     assert stored["long_pdf"]["pages"] == 2 and stored["long_pdf"]["peak_mb"]["main"] > 0
     assert stored["guards"]["huge_page"]["limit_hit"] == "page_too_large"
+    assert stored["notices"]["notices"] == 2 and stored["notices"]["sign_ms_each"] > 0
     assert {row["status"] for row in stored["targets"]} <= {"met", "not met"}
     assert len(stored["targets"]) >= len(TARGETS) - 2  # the 2-vs-1 worker row needs two runs
     table = (out / "throughput.md").read_text(encoding="utf-8")
