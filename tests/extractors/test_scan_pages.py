@@ -72,5 +72,5 @@ def test_two_level_pages_go_to_tesseract_as_one_bit_images() -> None:
     assert prepare_for_ocr(bilevel).mode == "1"
     assert prepare_for_ocr(bilevel.convert("1")).mode == "1"
     assert np.array_equal(np.asarray(prepare_for_ocr(bilevel).convert("L")), np.asarray(bilevel))
-    assert prepare_for_ocr(gray).mode == "L"  # grey levels: 8-bit, contrast stretched
+    assert prepare_for_ocr(gray).mode == "L"  # grey levels: 8-bit grey
     assert prepare_for_ocr(bilevel, straighten=True).mode == "L"  # rotation resamples: grey
