@@ -6,6 +6,7 @@ family) and of the odd-input corpus with pdfplumber as well, and requires identi
 """
 
 import io
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -41,14 +42,23 @@ def pdf_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     return [f for f in files if f.is_file() and sniff_media_type(f.read_bytes()) == "application/pdf"]
 
 
-def test_fast_path_text_equals_pdfplumber(pdf_files: list[Path]) -> None:
-    fast = compared = 0
+def _opened(pdf_files: list[Path]) -> Iterator[tuple[Path, bytes, pdfium.PdfDocument]]:
+    """Every file pdfium opens, with its bytes; closed after use."""
     for path in pdf_files:
         data = path.read_bytes()
         try:
             doc = pdfium.PdfDocument(data)
         except pdfium.PdfiumError:
             continue
+        try:
+            yield path, data, doc
+        finally:
+            doc.close()
+
+
+def test_fast_path_text_equals_pdfplumber(pdf_files: list[Path]) -> None:
+    fast = compared = 0
+    for path, data, doc in _opened(pdf_files):
         try:
             with pdfplumber.open(io.BytesIO(data), password="") as pdf:
                 for index in range(len(doc)):
@@ -62,8 +72,6 @@ def test_fast_path_text_equals_pdfplumber(pdf_files: list[Path]) -> None:
                     assert text == expected, f"{path.name} page {index + 1}"
         except pdfplumber.utils.exceptions.PdfminerException:
             continue
-        finally:
-            doc.close()
     assert compared > 300
     assert fast > compared // 2  # the fast path must actually carry most pages
 
@@ -80,23 +88,15 @@ def test_pdfium_layers_decide_every_page_as_pdfplumber_would(pdf_files: list[Pat
     """Text, thin-layer coverage and "no layer" from pdfium lead to the same page decision as the
     pdfplumber reading they stand in for; pdfplumber is left with only a few pages."""
     pages = by_pdfium = 0
-    for path in pdf_files:
-        data = path.read_bytes()
-        try:
-            doc = pdfium.PdfDocument(data)
-        except pdfium.PdfiumError:
-            continue
-        try:
-            plumber = [_Layer("", 0.0)] * len(doc)
-            _plumber_layers(data, list(range(len(doc))), plumber)
-            for index in range(len(doc)):
-                pages += 1
-                layer = _pdfium_layer(doc, index)
-                if layer is None:
-                    continue
-                by_pdfium += 1
-                assert _decision(layer) == _decision(plumber[index]), f"{path.name} page {index + 1}"
-        finally:
-            doc.close()
+    for path, data, doc in _opened(pdf_files):
+        plumber = [_Layer("", 0.0)] * len(doc)
+        _plumber_layers(data, list(range(len(doc))), plumber)
+        for index in range(len(doc)):
+            pages += 1
+            layer = _pdfium_layer(doc, index)
+            if layer is None:
+                continue
+            by_pdfium += 1
+            assert _decision(layer) == _decision(plumber[index]), f"{path.name} page {index + 1}"
     assert pages > 300
     assert by_pdfium >= 0.95 * pages
