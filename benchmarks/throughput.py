@@ -745,12 +745,16 @@ def plot(results: dict[str, Any], target: Path) -> str:
 
 
 def _plot_pillow(bars: list[tuple[str, float]], title: str, target: Path) -> str:
-    from PIL import Image, ImageDraw
+    from PIL import Image, ImageDraw, ImageFont
 
     width, height, pad = 800, 400, 40
     img = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(img)
-    draw.text((pad, 10), title, fill="black")
+    try:  # DejaVu (installed by `make setup`) has the dash the default bitmap font lacks
+        font: ImageFont.FreeTypeFont | ImageFont.ImageFont = ImageFont.truetype("DejaVuSans.ttf", 12)
+    except OSError:
+        font = ImageFont.load_default()
+    draw.text((pad, 10), title, fill="black", font=font)
     top = max((v for _, v in bars), default=1.0) or 1.0
     slot = (width - 2 * pad) / max(1, len(bars))
     for i, (label, value) in enumerate(bars):
