@@ -3,10 +3,12 @@
 Tesseract runs as a child process; its thread count comes from the caller's environment
 (OMP_THREAD_LIMIT=1 is set by whoever starts the workers, never here). pytesseract hands the
 image over as a temporary file in the image's `format`; an unformatted image would go as PNG,
-whose compression costs ~0.15-0.3 s for an A4 page at 300 dpi, so pages go as uncompressed PGM
-(a few ms to write, and Tesseract reads it directly), or PBM for two-level pages.
+whose compression costs ~0.15-0.3 s for an A4 page at 300 dpi, so pages are written here as
+uncompressed PGM (a few ms, no copy of the page) or PBM for 1-bit pages, and Tesseract is given
+the file.
 """
 
+import tempfile
 from dataclasses import dataclass
 
 import pytesseract
@@ -66,18 +68,18 @@ def ocr_image(image: Image.Image, settings: Settings, dpi: float | None = None) 
     character sizes (it guesses badly from images without metadata).
     """
     prepared = prepare_for_ocr(image)
-    if prepared is image:  # never relabel the caller's image
-        prepared = image.copy()
-    prepared.format = "PPM"  # Pillow writes 8-bit grey "PPM" as PGM (P5), 1-bit as PBM (P4)
     resolution = int(min(_MAX_DPI, max(_MIN_DPI, dpi if dpi else settings.ocr_dpi)))
     try:
-        data = pytesseract.image_to_data(
-            prepared,
-            lang=settings.ocr_languages,
-            config=f"--psm 3 --dpi {resolution}",
-            timeout=settings.ocr_page_timeout_s,
-            output_type=pytesseract.Output.DICT,
-        )
+        with tempfile.NamedTemporaryFile(prefix="attest-page-", suffix=".pnm") as page_file:
+            prepared.save(page_file, format="PPM")  # 8-bit grey as PGM (P5), 1-bit as PBM (P4)
+            page_file.flush()
+            data = pytesseract.image_to_data(
+                page_file.name,
+                lang=settings.ocr_languages,
+                config=f"--psm 3 --dpi {resolution}",
+                timeout=settings.ocr_page_timeout_s,
+                output_type=pytesseract.Output.DICT,
+            )
     except pytesseract.TesseractNotFoundError as exc:
         raise InternalError(f"tesseract is not installed or not on PATH: {exc}") from exc
     except RuntimeError as exc:

@@ -270,7 +270,7 @@ def _render(page: pdfium.PdfPage, settings: Settings) -> tuple[Image.Image, floa
 
 
 def _scanned_image(page: pdfium.PdfPage, settings: Settings) -> tuple[Image.Image, float] | None:
-    """The page's one image at its own resolution, when the page is nothing but that image drawn
+    """The page's one image at its own resolution (grey, or 1-bit for a 1-bit image), when the page is nothing but that image drawn
     upright (a scanner's page): decoding it costs ~20 ms where rendering the page at 300 dpi costs
     150-300 ms, and gives the same pixels. None (render instead) for anything else: other content,
     a rotated page or image, a colour space or depth we do not take as is, a resolution far from
@@ -293,10 +293,11 @@ def _scanned_image(page: pdfium.PdfPage, settings: Settings) -> tuple[Image.Imag
     if not MIN_RENDER_DPI <= dpi <= 1.5 * settings.ocr_dpi or meta.width * meta.height > settings.max_page_pixels:
         return None
     pil = image.get_bitmap(render=False).to_pil()  # the bitmap's buffer is pdfium's: freed with it
-    gray = pil.convert("L") if pil.mode != "L" else pil.copy()
-    if gray.size != (meta.width, meta.height):
+    if pil.size != (meta.width, meta.height):
         return None
-    return gray, dpi
+    if meta.bits_per_pixel == 1:  # pdfium hands a 1-bit image over as black-and-white grey
+        return pil.convert("1", dither=Image.Dither.NONE), dpi
+    return (pil.convert("L") if pil.mode != "L" else pil.copy()), dpi
 
 
 def _ocr_page(page: pdfium.PdfPage, number: int, settings: Settings) -> PageText:

@@ -13,8 +13,8 @@ of scans rotated up to 3.5 degrees and deskewing added 0.04 s/page for no gain; 
 binarisation is available but off, because a global threshold erased the text of every noisy scan
 (0 of 6 key words) while Tesseract's internal binarisation read them all.
 
-A two-level page (a fax-mode or Group 4 scan, or a 1-bit image in a PDF) goes to Tesseract as a
-1-bit image: it has nothing to enhance, and Tesseract reads a bilevel image ~25 % faster than the
+A 1-bit page (a fax-mode or Group 4 scan; a 1-bit image in a PDF, see extractors.pdf) goes to
+Tesseract as a 1-bit image: it has nothing to enhance, and Tesseract reads a bilevel image ~25 % faster than the
 same pixels as 8-bit grey (its own thresholding is skipped), with the same words.
 """
 
@@ -112,22 +112,14 @@ def deskew(gray: Image.Image) -> Image.Image:
     return gray.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
 
 
-def is_two_level(gray: Image.Image) -> bool:
-    """True when an 8-bit grey image holds only black and white pixels."""
-    histogram = gray.histogram()
-    return sum(histogram[1:255]) == 0
-
-
 def prepare_for_ocr(
     image: Image.Image, *, autocontrast: bool = False, binarize: bool = False, straighten: bool = False
 ) -> Image.Image:
-    """The preprocessing chain; the defaults are the steps measured to help. Two-level pages come
-    back as mode "1" (unless straightened: rotation resamples), everything else as 8-bit grey."""
+    """The preprocessing chain; the defaults are the steps measured to help. A 1-bit page comes
+    back as it is (unless straightened: rotation resamples), everything else as 8-bit grey."""
     if image.mode == "1" and not straighten:
         return image
     gray = to_grayscale(image)
-    if not straighten and is_two_level(gray):
-        return gray.convert("1", dither=Image.Dither.NONE)
     if autocontrast:
         gray = ImageOps.autocontrast(gray, cutoff=1)
     if straighten:

@@ -66,11 +66,16 @@ def test_a_scanned_pdf_page_reads_its_words(settings: Settings) -> None:
     assert sum(1 for w in KAZAKH_LINES[0].split() if w in words) >= len(KAZAKH_LINES[0].split()) - 1
 
 
-def test_two_level_pages_go_to_tesseract_as_one_bit_images() -> None:
-    gray = text_image(size=(600, 200)).convert("L")
-    bilevel = gray.point(lambda v: 255 if v > 128 else 0)
-    assert prepare_for_ocr(bilevel).mode == "1"
-    assert prepare_for_ocr(bilevel.convert("1")).mode == "1"
-    assert np.array_equal(np.asarray(prepare_for_ocr(bilevel).convert("L")), np.asarray(bilevel))
+def test_one_bit_pages_go_to_tesseract_as_one_bit_images(settings: Settings) -> None:
+    gray = text_image(size=(1700, 600)).convert("L")
+    bilevel = gray.convert("1", dither=Image.Dither.NONE)
+    assert prepare_for_ocr(bilevel).mode == "1"  # a Group 4 TIFF decodes as mode "1"
+    buf = io.BytesIO()
+    bilevel.save(buf, format="PDF", resolution=200.0)  # a 1-bit (CCITT) image in a PDF
+    got = _scanned_image(pdfium.PdfDocument(buf.getvalue())[0], settings)
+    assert got is not None and got[0].mode == "1"
+    assert np.array_equal(np.asarray(got[0]), np.asarray(bilevel))
     assert prepare_for_ocr(gray).mode == "L"  # grey levels: 8-bit grey
     assert prepare_for_ocr(bilevel, straighten=True).mode == "L"  # rotation resamples: grey
+    words = set(PdfExtractor().extract(buf.getvalue(), settings)[0].text.split())
+    assert sum(1 for w in KAZAKH_LINES[0].split() if w in words) >= len(KAZAKH_LINES[0].split()) - 1
