@@ -7,8 +7,8 @@ order (lines top to bottom, runs left to right within a line, no rotation), or r
 putting in that order (a table written column by column) on a page that is not mostly an image;
 a page without a single character has no layer. The image coverage of a thin layer is measured
 by pdfium too, unless an image may hide in a Form XObject. tests/benchmarks/test_pdf_text_parity.py
-checks the text and the layer decisions against pdfplumber on
-the sample sets' PDFs and the odd inputs. Every other page is read by pdfplumber as before, and
+checks the text and the layer decisions against pdfplumber on the sample sets' PDFs and the odd
+inputs. Every other page is read by pdfplumber as before, and
 pdfplumber is not opened at all when no page needs it. pdfium objects are not thread-safe: each
 call opens its own document and closes it; nothing is shared or cached.
 
@@ -27,6 +27,7 @@ carries limit_hit "max_pages" (unless it already carries its own limit).
 
 import io
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pdfplumber
@@ -84,14 +85,18 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise ExtractionFailed("broken", f"pdfium cannot open the PDF: {exc}") from exc
 
 
-def _image_coverage(page: pdfplumber.page.Page) -> float:
-    area = float(page.width * page.height) or 1.0
+def _largest_share(boxes: Iterable[tuple[float, float, float, float]], width: float, height: float) -> float:
+    """The share of a `width` x `height` page under the largest of `boxes` (x0, y0, x1, y1), each
+    clipped to the page."""
     covered = 0.0
-    for img in page.images:
-        x0, x1 = max(0.0, float(img["x0"])), min(float(page.width), float(img["x1"]))
-        top, bottom = max(0.0, float(img["top"])), min(float(page.height), float(img["bottom"]))
-        covered = max(covered, max(0.0, x1 - x0) * max(0.0, bottom - top))
-    return min(1.0, covered / area)
+    for x0, y0, x1, y1 in boxes:
+        covered = max(covered, max(0.0, min(width, x1) - max(0.0, x0)) * max(0.0, min(height, y1) - max(0.0, y0)))
+    return min(1.0, covered / (width * height or 1.0))
+
+
+def _image_coverage(page: pdfplumber.page.Page) -> float:
+    boxes = [(float(i["x0"]), float(i["top"]), float(i["x1"]), float(i["bottom"])) for i in page.images]
+    return _largest_share(boxes, float(page.width), float(page.height))
 
 
 def _plumber_layers(data: bytes, indices: list[int], layers: list[_Layer]) -> None:
@@ -169,22 +174,22 @@ def _pdfium_coverage(page: pdfium.PdfPage) -> float | None:
     if mediabox[0] or mediabox[1] or tuple(cropbox) != tuple(mediabox):
         return None
     width, height = (float(v) for v in page.get_size())
-    covered = 0.0
+    boxes = []
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM], max_depth=0):
         if obj.type == pdfium_c.FPDF_PAGEOBJ_FORM:
             return None
         left, bottom, right, top = obj.get_bounds()
-        x = max(0.0, min(width, right) - max(0.0, left))
-        y = max(0.0, min(height, top) - max(0.0, bottom))
-        covered = max(covered, x * y)
-    return min(1.0, covered / (width * height or 1.0))
+        boxes.append((left, bottom, right, top))
+    return _largest_share(boxes, width, height)
 
 
 def _pdfium_page(doc: pdfium.PdfDocument, index: int) -> tuple[str, float | None] | None:
     """(text, image coverage) of one page read by pdfium, when its text equals what pdfplumber would
     give; None sends the page to pdfplumber. A page without a single character has no text layer
     (""). Runs out of pdfplumber's order are reordered only on pages that are not mostly an image:
-    the invisible word-by-word layer of an OCR'd scan is left to pdfplumber."""
+    the invisible word-by-word layer of an OCR'd scan is left to pdfplumber. The coverage is
+    measured only where it decides something: 0.0 for a layer in reading order with
+    THIN_LAYER_WORDS real words or more, which is taken whatever lies under it."""
     page = doc[index]
     try:
         if page.get_rotation() % 360:
@@ -193,13 +198,15 @@ def _pdfium_page(doc: pdfium.PdfDocument, index: int) -> tuple[str, float | None
         try:
             if textpage.count_chars() == 0:
                 return "", 0.0
-            coverage = _pdfium_coverage(page)
             if _in_reading_order(textpage):
-                return normalise_text(textpage.get_text_bounded()), coverage
+                text = normalise_text(textpage.get_text_bounded())
+                thick = real_word_stats(text)[0] >= THIN_LAYER_WORDS
+                return text, (0.0 if thick else _pdfium_coverage(page))
+            coverage = _pdfium_coverage(page)
             if coverage is None or coverage >= SCAN_COVERAGE:
                 return None
-            text = _reordered_text(textpage)
-            return None if text is None else (text, coverage)
+            reordered = _reordered_text(textpage)
+            return None if reordered is None else (reordered, coverage)
         finally:
             textpage.close()
     finally:
@@ -278,11 +285,9 @@ def _scanned_image(page: pdfium.PdfPage, settings: Settings) -> tuple[Image.Imag
     if page.get_rotation() % 360:
         return None
     objects = list(page.get_objects(max_depth=0))
-    if len(objects) != 1 or objects[0].type != pdfium_c.FPDF_PAGEOBJ_IMAGE:
+    if len(objects) != 1 or not isinstance(objects[0], pdfium.PdfImage):
         return None
     image = objects[0]
-    if not isinstance(image, pdfium.PdfImage):
-        return None
     matrix = image.get_matrix()
     if abs(matrix.b) > 1e-6 or abs(matrix.c) > 1e-6 or matrix.a <= 0 or matrix.d <= 0:
         return None  # rotated, skewed or mirrored placement: the renderer applies it

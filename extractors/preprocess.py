@@ -8,14 +8,15 @@ but off. It raised the mean confidence of one rotated scan (94.1 -> 95.6, same w
 30 benchmark pages it changed no word of the 26 well-contrasted ones while costing 2 % more
 Tesseract time plus ~25 ms a page, and on the 4 faint ones (paper at grey 190) it read fewer words
 on three (32 -> 19, 23 -> 9, 30 -> 10) and more on one (0 -> 47 words at confidence 30): every
-faint page stays below the confidence bar either way, i.e. goes to a person. Deskew is available but off, because Tesseract's own line finder already read every word
-of scans rotated up to 3.5 degrees and deskewing added 0.04 s/page for no gain; Otsu
-binarisation is available but off, because a global threshold erased the text of every noisy scan
-(0 of 6 key words) while Tesseract's internal binarisation read them all.
+faint page stays below the confidence bar either way, i.e. goes to a person. Deskew is available
+but off, because Tesseract's own line finder already read every word of scans rotated up to 3.5
+degrees and deskewing added 0.04 s/page for no gain; Otsu binarisation is available but off,
+because a global threshold erased the text of every noisy scan (0 of 6 key words) while
+Tesseract's internal binarisation read them all.
 
 A 1-bit page (a fax-mode or Group 4 scan; a 1-bit image in a PDF, see extractors.pdf) goes to
-Tesseract as a 1-bit image: it has nothing to enhance, and Tesseract reads a bilevel image ~25 % faster than the
-same pixels as 8-bit grey (its own thresholding is skipped), with the same words.
+Tesseract as a 1-bit image: it has nothing to enhance, and Tesseract reads a bilevel image ~25 %
+faster than the same pixels as 8-bit grey (its own thresholding is skipped), with the same words.
 """
 
 import numpy as np

@@ -165,7 +165,7 @@ def read_submission(
             job.reading = _load(storage, reading_key(job.sha256, ref.kind, settings), DocumentReading)
             if job.reading is None:
                 job.extracted = _load(storage, cache_key(job.sha256, settings), ExtractedDocument)
-        if job.reading is None and job.extracted is None and job.size == 0 and ref.file in known:
+        if job.reading is None and job.extracted is None and ref.file in known:
             job.take(load_document(storage, parsed.submission_id, ref.file))  # known, but not cached
         jobs.append(job)
     for job in sorted(jobs, key=lambda j: -file_cost(j.file, j.size)):
