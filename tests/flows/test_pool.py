@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import io
+import os
 import time
 from concurrent.futures import TimeoutError as FutureTimeout
+from pathlib import Path
 
 import pytest
 
 from flows.document_reading import close_pool, make_pool
 from models.settings import Settings
+from tests.flows.tiny import FONT
 
 
 def test_close_pool_stops_a_stuck_worker() -> None:
@@ -40,3 +44,72 @@ def test_a_reading_worker_loads_the_readers_and_nothing_of_the_flow() -> None:
         assert not [m for m in loaded if m.startswith("flows.") and m != "flows.reading_worker"]
     finally:
         close_pool(pool)
+
+
+def _dense_page() -> bytes:
+    from PIL import Image, ImageDraw, ImageFont
+
+    page = Image.new("L", (2480, 3508), 255)  # seconds of OCR
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 34)
+    for row in range(80):
+        draw.text((60, 40 + row * 42), "Мұғалімнің кәсіби жетістіктері туралы анықтама " * 3, font=font, fill=0)
+    out = io.BytesIO()
+    page.save(out, format="PNG")
+    return out.getvalue()
+
+
+def _gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except FileNotFoundError:
+        return True
+
+
+def test_a_worker_stopped_mid_page_leaves_no_file_and_no_tesseract(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`close_pool` stops a worker stuck on a hostile file with SIGTERM: its page file and its
+    Tesseract child must not outlive it (each left an 8.7 MB file in /tmp before)."""
+    from extractors.interpret import read_and_interpret
+
+    monkeypatch.setenv("TMPDIR", str(tmp_path))  # the spawned worker's temporary files go here
+    pool = make_pool(Settings(workers=1))
+    try:
+        pool.submit(read_and_interpret, "dense.png", "professional_achievements", _dense_page(), Settings())
+        worker = next(iter(pool._processes.values()))  # type: ignore[attr-defined]
+        deadline = time.monotonic() + 60
+        while not _tesseract_of(worker.pid):
+            assert time.monotonic() < deadline, "tesseract never started"
+            time.sleep(0.02)
+        tesseract = _tesseract_of(worker.pid)
+        assert [p.name for p in tmp_path.glob("attest-worker-*/attest-page-*")], "no page file while OCR runs"
+        worker.terminate()
+        deadline = time.monotonic() + 10
+        while not _gone(worker.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _gone(worker.pid), _signals(worker.pid)
+    finally:
+        close_pool(pool)
+    assert list(tmp_path.iterdir()) == []
+    deadline = time.monotonic() + 10
+    while not all(_gone(pid) for pid in tesseract) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert all(_gone(pid) for pid in tesseract)
+
+
+def _tesseract_of(pid: int) -> list[int]:
+    found = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as fh:
+            found += [int(p) for p in fh.read().split()]
+    return [p for p in found if Path(f"/proc/{p}/comm").read_text().strip() == "tesseract"]
+
+
+def _signals(pid: int) -> str:
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except FileNotFoundError:
+        return "gone"
+    return " ".join(line for line in lines if line.startswith(("State", "Sig", "Shd")))
