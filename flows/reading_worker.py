@@ -8,7 +8,9 @@ Each worker keeps its temporary files (the page handed to Tesseract, pytesseract
 directory of its own, removed when it ends, also when the run stops it on a file past its time
 limit (`flows.document_reading.close_pool` sends SIGTERM): its Tesseract child is killed first, so
 that it does not write into the directory after it is gone. Without this, every stopped worker
-left an A4 page (8.7 MB) in /tmp.
+left an A4 page (8.7 MB) in /tmp. A worker also ends itself the same way when the run's process is
+gone (killed, say, by an operator or the OOM killer): it holds both ends of the pool's queue, so it
+would never see an end of input, and every killed run left its idle workers behind (140 MB each).
 """
 
 import atexit
@@ -16,6 +18,8 @@ import os
 import shutil
 import signal
 import tempfile
+import threading
+import time
 from types import FrameType
 
 
@@ -26,6 +30,13 @@ def start_worker() -> None:
     tempfile.tempdir = own
     atexit.register(shutil.rmtree, own, ignore_errors=True)
     signal.signal(signal.SIGTERM, _stopped)
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), name="attest-parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os.kill(os.getpid(), signal.SIGTERM)  # handled in the main thread, by `_stopped`
 
 
 def _children() -> list[int]:

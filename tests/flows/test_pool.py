@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import os
+import subprocess
+import sys
 import time
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
@@ -44,6 +46,32 @@ def test_a_reading_worker_loads_the_readers_and_nothing_of_the_flow() -> None:
         assert not [m for m in loaded if m.startswith("flows.") and m != "flows.reading_worker"]
     finally:
         close_pool(pool)
+
+
+_ORPHAN = """
+import sys, time
+from flows.document_reading import make_pool
+from models.settings import Settings
+pool = make_pool(Settings(workers=1))
+print(pool.submit(__import__("os").getpid).result(60), flush=True)
+time.sleep(120)
+"""
+
+
+def test_workers_end_when_the_run_is_killed() -> None:
+    """A killed run (kill -9 by an operator, the OOM killer) must not leave its workers idling for ever."""
+    proc = subprocess.Popen([sys.executable, "-c", _ORPHAN], stdout=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline() if proc.stdout else ""
+        worker = int(line)
+        assert not _gone(worker)
+    finally:
+        proc.kill()
+        proc.wait()
+    deadline = time.monotonic() + 15
+    while not _gone(worker) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _gone(worker), _signals(worker)
 
 
 def _dense_page() -> bytes:
