@@ -25,7 +25,8 @@ _LOOKALIKE = str.maketrans(
     | {"b": "в", "h": "н", "i": "і"}
 )
 _CYR = re.compile(r"[а-яёәғқңөұүһі]")
-_WORDISH = re.compile(r"\S+")
+# A token with a Latin look-alike in it, matched from the token's start: only such a token can change.
+_WORDISH = re.compile(r"(?<!\S)\S*[aeopcxykmtbhi]\S*")
 _LETTER_WORD = re.compile(r"[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]{2,}")
 
 

@@ -88,7 +88,9 @@ _ODD_SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _CID = re.compile(r"\(cid:\d+\)")
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
+# A run of letters with a Latin letter in it, matched from the run's start (only such a run can be
+# a mixed word; matching every run cost a Python call per word).
+_LATIN_LETTER_RUN = re.compile(r"(?<![^\W\d_])[^\W\d_]*[A-Za-z\u00c0-\u024f][^\W\d_]*")
 _LINE_END_HYPHEN = re.compile(r"(?<=[^\W_])[-\u2010\u2011\u00ad][ ]*\n[ ]*(?=[^\W_])")
 _SOFT_HYPHEN = "\u00ad"
 _MULTI_SPACE = re.compile(r" {2,}")
@@ -136,7 +138,7 @@ def normalise_text(text: str) -> str:
     text = _CONTROL.sub("", text)
     text = _ODD_SPACES.sub(" ", text)
     text = text.translate(_FOREIGN_LOOKALIKES)
-    text = _LETTER_RUN.sub(_fix_mixed_word, text)
+    text = _LATIN_LETTER_RUN.sub(_fix_mixed_word, text)
     text = rejoin_hyphenated(text)
     text = text.replace(_SOFT_HYPHEN, "")
     text = _MULTI_SPACE.sub(" ", text)
