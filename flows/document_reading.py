@@ -15,6 +15,8 @@ import importlib.util
 import logging
 import multiprocessing
 import os
+import shutil
+import tempfile
 from collections.abc import Mapping
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -26,7 +28,7 @@ from pydantic import ValidationError
 from extractors.interpret import interpret, read_and_interpret
 from flows.intake import Parsed, load_document
 from flows.object_store import Storage
-from flows.reading_worker import start_worker
+from flows.reading_worker import start_worker, stop_worker
 from flows.run_order import file_cost
 from models.base import Kind
 from models.errors import NotFoundError
@@ -83,6 +85,19 @@ def reading_key(sha256: str, kind: Kind, settings: Settings) -> str:
     return f"cache/reading/{INTERPRETATION_VERSION}/{_knobs(settings)}/{sha256}-{kind}.json"
 
 
+class ReadingPool(ProcessPoolExecutor):
+    """The run's worker processes and the temporary directory they share (see flows.reading_worker)."""
+
+    def __init__(self, workers: int) -> None:
+        self.scratch = tempfile.mkdtemp(prefix="attest-run-")
+        super().__init__(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=start_worker,
+            initargs=(self.scratch,),
+        )
+
+
 def make_pool(settings: Settings) -> Executor:
     """One process per core for the whole run.
 
@@ -96,12 +111,7 @@ def make_pool(settings: Settings) -> Executor:
         from flows.dask_pool import DaskExecutor
 
         return DaskExecutor(settings.dask_address)
-    workers = settings.workers or os.cpu_count() or 1
-    return ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=start_worker,
-    )
+    return ReadingPool(settings.workers or os.cpu_count() or 1)
 
 
 def close_pool(pool: Executor) -> None:
@@ -111,8 +121,11 @@ def close_pool(pool: Executor) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.join(timeout=5)
-        if process.is_alive():
-            process.terminate()
+        if process.is_alive() and process.pid is not None:
+            stop_worker(process.pid)
+            process.join(timeout=5)
+    if isinstance(pool, ReadingPool):
+        shutil.rmtree(pool.scratch, ignore_errors=True)
 
 
 @dataclass(frozen=True)

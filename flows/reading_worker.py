@@ -1,62 +1,76 @@
-"""The start of a reading worker process, in a module that imports next to nothing.
+"""The start and the end of a reading worker process, in a module that imports next to nothing.
 
 A spawned worker imports the module of every function it is handed; the pool's initializer lives
 here, and the reading itself in `extractors.interpret`, so a worker loads the readers and nothing
 of the flow (Prefect, storage, validators).
 
 Each worker keeps its temporary files (the page handed to Tesseract, pytesseract's output) in a
-directory of its own, removed when it ends, also when the run stops it on a file past its time
-limit (`flows.document_reading.close_pool` sends SIGTERM): its Tesseract child is killed first, so
-that it does not write into the directory after it is gone. Without this, every stopped worker
-left an A4 page (8.7 MB) in /tmp. A worker also ends itself the same way when the run's process is
-gone (killed, say, by an operator or the OOM killer): it holds both ends of the pool's queue, so it
-would never see an end of input, and every killed run left its idle workers behind (140 MB each).
+directory of its own inside the pool's, removed when it ends; the pool's goes when the pool is
+closed. When the run stops a worker stuck on a file past its time limit
+(`flows.document_reading.close_pool`), `stop_worker` kills the worker's Tesseract child and the
+worker: without this every stop left an A4 page (8.7 MB) in /tmp. A worker whose run is gone (killed by an operator or the OOM killer) ends
+itself the same way: it holds both ends of the pool's queue, so it would never see an end of
+input, and every killed run left its idle workers behind (140 MB each). No signal handler is
+involved: a Python handler runs only when the main thread wakes, and a worker's main thread may
+sleep in a wait that another thread's signal does not interrupt.
 """
 
 import atexit
+import contextlib
 import os
 import shutil
 import signal
 import tempfile
 import threading
 import time
-from types import FrameType
 
 
-def start_worker() -> None:
-    """The worker is an edge process of ours: Tesseract must not spawn threads per core."""
+def start_worker(folder: str) -> None:
+    """The worker is an edge process of ours: Tesseract must not spawn threads per core.
+    `folder`: the pool's temporary directory."""
     os.environ["OMP_THREAD_LIMIT"] = "1"
-    own = tempfile.mkdtemp(prefix="attest-worker-")
+    own = tempfile.mkdtemp(prefix=f"worker-{os.getpid()}-", dir=folder)
     tempfile.tempdir = own
     atexit.register(shutil.rmtree, own, ignore_errors=True)
-    signal.signal(signal.SIGTERM, _stopped)
     threading.Thread(target=_watch_parent, args=(os.getppid(),), name="attest-parent-watch", daemon=True).start()
 
 
 def _watch_parent(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(1.0)
-    os.kill(os.getpid(), signal.SIGTERM)  # handled in the main thread, by `_stopped`
+    _kill_children(os.getpid())
+    if tempfile.tempdir:
+        shutil.rmtree(tempfile.tempdir, ignore_errors=True)
+        with contextlib.suppress(OSError):  # the pool's directory, once its last worker is gone
+            os.rmdir(os.path.dirname(tempfile.tempdir))
+    os._exit(1)
 
 
-def _children() -> list[int]:
-    pid = os.getpid()
+def children(pid: int) -> list[int]:
+    """The pids of a process's children (Linux /proc); empty where that cannot be read."""
     found: list[int] = []
     try:
         for task in os.listdir(f"/proc/{pid}/task"):
             with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as fh:
                 found += [int(p) for p in fh.read().split()]
-    except OSError:  # not Linux, or a kernel without the children list: nothing to stop
+    except OSError:
         return found
     return found
 
 
-def _stopped(signum: int, _frame: FrameType | None) -> None:
-    for child in _children():
+def _kill_children(pid: int) -> None:
+    for child in children(pid):
         try:
             os.kill(child, signal.SIGKILL)
         except OSError:
             continue
-    if tempfile.tempdir:
-        shutil.rmtree(tempfile.tempdir, ignore_errors=True)
-    os._exit(128 + signum)
+
+
+def stop_worker(pid: int) -> None:
+    """Kill a worker and its Tesseract child. The worker is frozen first, so that it cannot start another Tesseract when it sees its child die."""
+    try:
+        os.kill(pid, signal.SIGSTOP)
+    except OSError:
+        return
+    _kill_children(pid)
+    os.kill(pid, signal.SIGKILL)

@@ -6,6 +6,7 @@ import io
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
@@ -13,11 +14,13 @@ from pathlib import Path
 import pytest
 
 from flows.document_reading import close_pool, make_pool
+from flows.reading_worker import children, stop_worker
 from models.settings import Settings
 from tests.flows.tiny import FONT
 
 
-def test_close_pool_stops_a_stuck_worker() -> None:
+def test_close_pool_stops_a_stuck_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where the pool makes its directory
     pool = make_pool(Settings(workers=1))
     future = pool.submit(time.sleep, 120)
     with pytest.raises(FutureTimeout):
@@ -28,8 +31,8 @@ def test_close_pool_stops_a_stuck_worker() -> None:
     close_pool(pool)
     assert time.monotonic() - started < 15
     for process in processes:
-        process.join(timeout=5)
-        assert not process.is_alive()
+        assert process.pid is not None and _gone(process.pid), _signals(process.pid or 0)
+    assert list(tmp_path.iterdir()) == []  # the pool's temporary directory, the stopped worker's in it, is gone
 
 
 def test_a_reading_worker_loads_the_readers_and_nothing_of_the_flow() -> None:
@@ -58,9 +61,11 @@ time.sleep(120)
 """
 
 
-def test_workers_end_when_the_run_is_killed() -> None:
-    """A killed run (kill -9 by an operator, the OOM killer) must not leave its workers idling for ever."""
-    proc = subprocess.Popen([sys.executable, "-c", _ORPHAN], stdout=subprocess.PIPE, text=True)
+def test_workers_end_when_the_run_is_killed(tmp_path: Path) -> None:
+    """A killed run (kill -9 by an operator, the OOM killer) must not leave its workers idling for
+    ever, nor their temporary files."""
+    env = dict(os.environ, TMPDIR=str(tmp_path))
+    proc = subprocess.Popen([sys.executable, "-c", _ORPHAN], stdout=subprocess.PIPE, text=True, env=env)
     try:
         line = proc.stdout.readline() if proc.stdout else ""
         worker = int(line)
@@ -72,6 +77,7 @@ def test_workers_end_when_the_run_is_killed() -> None:
     while not _gone(worker) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert _gone(worker), _signals(worker)
+    assert list(tmp_path.iterdir()) == []
 
 
 def _dense_page() -> bytes:
@@ -98,11 +104,11 @@ def _gone(pid: int) -> bool:
 def test_a_worker_stopped_mid_page_leaves_no_file_and_no_tesseract(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`close_pool` stops a worker stuck on a hostile file with SIGTERM: its page file and its
-    Tesseract child must not outlive it (each left an 8.7 MB file in /tmp before)."""
+    """`close_pool` stops a worker stuck on a hostile file with `stop_worker`: its page file and its
+    Tesseract child must not outlive it (each stop left an 8.7 MB file in /tmp before)."""
     from extractors.interpret import read_and_interpret
 
-    monkeypatch.setenv("TMPDIR", str(tmp_path))  # the spawned worker's temporary files go here
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where the pool makes its directory
     pool = make_pool(Settings(workers=1))
     try:
         pool.submit(read_and_interpret, "dense.png", "professional_achievements", _dense_page(), Settings())
@@ -112,8 +118,8 @@ def test_a_worker_stopped_mid_page_leaves_no_file_and_no_tesseract(
             assert time.monotonic() < deadline, "tesseract never started"
             time.sleep(0.02)
         tesseract = _tesseract_of(worker.pid)
-        assert [p.name for p in tmp_path.glob("attest-worker-*/attest-page-*")], "no page file while OCR runs"
-        worker.terminate()
+        assert [p.name for p in tmp_path.glob("attest-run-*/worker-*/attest-page-*")], "no page file while OCR runs"
+        stop_worker(worker.pid)
         deadline = time.monotonic() + 10
         while not _gone(worker.pid) and time.monotonic() < deadline:
             time.sleep(0.05)
@@ -128,11 +134,7 @@ def test_a_worker_stopped_mid_page_leaves_no_file_and_no_tesseract(
 
 
 def _tesseract_of(pid: int) -> list[int]:
-    found = []
-    for task in os.listdir(f"/proc/{pid}/task"):
-        with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as fh:
-            found += [int(p) for p in fh.read().split()]
-    return [p for p in found if Path(f"/proc/{p}/comm").read_text().strip() == "tesseract"]
+    return [p for p in children(pid) if Path(f"/proc/{p}/comm").read_text().strip() == "tesseract"]
 
 
 def _signals(pid: int) -> str:
