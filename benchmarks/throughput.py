@@ -853,22 +853,22 @@ def run_benchmark(
         same["ratio_to_raw"] = round(same["wall_s"] / max(results["raw_tesseract"]["wall_s"], 1e-9), 3)
         results["same_pages"] = _per_run(same, cores)
         by_count: dict[int, list[dict[str, Any]]] = {workers: [] for workers in counts}
-        first_storage: Path | None = None
+        last_storage: Path | None = None
         for r in range(rounds):  # interleaved like the pairs above: 1 worker, 2 workers, 1 worker, ...
             for workers in counts:
                 log(f"pipeline, whole corpus, {workers} worker(s) (round {r + 1} of {rounds})")
                 storage = _fresh_copy(corpus.root, base / f"run-{workers}w-{r}")
                 spec = {"storage": str(storage), "workers": workers, "mode": "nightly"}
                 by_count[workers].append(in_child("pipeline", spec))
-                first_storage = storage
+                last_storage = storage
         results["pipeline"] = {str(w): _per_run(_best(runs), w) for w, runs in by_count.items()}
-        if first_storage is None:
+        if last_storage is None:
             raise ValueError("no worker count to measure")
         log(f"reprocess (extraction cache), {rounds} rounds")
         last = results["pipeline"][str(counts[-1])]
         cache = _best(
             [
-                in_child("pipeline", {"storage": str(first_storage), "workers": counts[-1], "mode": "reprocess"})
+                in_child("pipeline", {"storage": str(last_storage), "workers": counts[-1], "mode": "reprocess"})
                 for _ in range(rounds)
             ]
         )
@@ -896,7 +896,7 @@ def run_benchmark(
         long_pdf = long_scanned_pdf(pages, long_pages, base / "long.pdf")
         results["long_pdf"] = in_child("long_pdf", {"pdf": str(long_pdf)})
         log("notices: rendering and signing, timed apart")
-        results["notices"] = in_child("notices", {"storage": str(first_storage), "key_dir": str(base)})
+        results["notices"] = in_child("notices", {"storage": str(last_storage), "key_dir": str(base)})
         log("guards: huge page, OCR time limit")
         huge, dense = pathological_inputs(pages, base)
         results["guards"] = in_child("guards", {"huge_pdf": str(huge), "dense_page": str(dense), "timeout_s": 1.0})

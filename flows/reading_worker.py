@@ -8,11 +8,12 @@ Each worker keeps its temporary files (the page handed to Tesseract, pytesseract
 directory of its own inside the pool's, removed when it ends; the pool's goes when the pool is
 closed. When the run stops a worker stuck on a file past its time limit
 (`flows.document_reading.close_pool`), `stop_worker` kills the worker's Tesseract child and the
-worker: without this every stop left an A4 page (8.7 MB) in /tmp. A worker whose run is gone (killed by an operator or the OOM killer) ends
-itself the same way: it holds both ends of the pool's queue, so it would never see an end of
-input, and every killed run left its idle workers behind (140 MB each). No signal handler is
-involved: a Python handler runs only when the main thread wakes, and a worker's main thread may
-sleep in a wait that another thread's signal does not interrupt.
+worker: without this every stop left an A4 page (8.7 MB) in /tmp. A worker whose run is gone
+(killed by an operator or the OOM killer) kills its Tesseract child, removes its directory and
+exits: it holds both ends of the pool's queue, so it would never see an end of input, and every
+killed run left its idle workers behind (140 MB each). No signal handler is involved: a Python
+handler runs only when the main thread wakes, and a worker's main thread may sleep in a wait that
+another thread's signal does not interrupt.
 """
 
 import atexit
@@ -32,18 +33,18 @@ def start_worker(folder: str) -> None:
     own = tempfile.mkdtemp(prefix=f"worker-{os.getpid()}-", dir=folder)
     tempfile.tempdir = own
     atexit.register(shutil.rmtree, own, ignore_errors=True)
-    threading.Thread(target=_watch_parent, args=(os.getppid(),), name="attest-parent-watch", daemon=True).start()
+    watch = threading.Thread(target=_watch_parent, args=(os.getppid(), own), name="attest-parent-watch", daemon=True)
+    watch.start()
 
 
-def _watch_parent(parent: int) -> None:
+def _watch_parent(parent: int, own: str) -> None:
     while os.getppid() == parent:
         time.sleep(1.0)
     _kill_children(os.getpid())
-    if tempfile.tempdir:
-        shutil.rmtree(tempfile.tempdir, ignore_errors=True)
-        with contextlib.suppress(OSError):  # the pool's directory, once its last worker is gone
-            os.rmdir(os.path.dirname(tempfile.tempdir))
-    os._exit(1)
+    shutil.rmtree(own, ignore_errors=True)
+    with contextlib.suppress(OSError):  # the pool's directory, once its last worker is gone
+        os.rmdir(os.path.dirname(own))
+    os._exit(1)  # from this thread: atexit handlers are skipped, hence the clean-up above
 
 
 def children(pid: int) -> list[int]:
@@ -67,7 +68,8 @@ def _kill_children(pid: int) -> None:
 
 
 def stop_worker(pid: int) -> None:
-    """Kill a worker and its Tesseract child. The worker is frozen first, so that it cannot start another Tesseract when it sees its child die."""
+    """Kill a worker and its Tesseract child. The worker is frozen first, so that it cannot start
+    another Tesseract when it sees its child die."""
     try:
         os.kill(pid, signal.SIGSTOP)
     except OSError:

@@ -73,10 +73,7 @@ def test_workers_end_when_the_run_is_killed(tmp_path: Path) -> None:
     finally:
         proc.kill()
         proc.wait()
-    deadline = time.monotonic() + 15
-    while not _gone(worker) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert _gone(worker), _signals(worker)
+    assert _all_gone([worker], 15), _signals(worker)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -101,6 +98,16 @@ def _gone(pid: int) -> bool:
         return True
 
 
+def _all_gone(pids: list[int], seconds: float) -> bool:
+    """Whether every process of `pids` has ended (or is a zombie) within `seconds`."""
+    deadline = time.monotonic() + seconds
+    while not all(_gone(pid) for pid in pids):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def test_a_worker_stopped_mid_page_leaves_no_file_and_no_tesseract(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -120,17 +127,11 @@ def test_a_worker_stopped_mid_page_leaves_no_file_and_no_tesseract(
         tesseract = _tesseract_of(worker.pid)
         assert [p.name for p in tmp_path.glob("attest-run-*/worker-*/attest-page-*")], "no page file while OCR runs"
         stop_worker(worker.pid)
-        deadline = time.monotonic() + 10
-        while not _gone(worker.pid) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert _gone(worker.pid), _signals(worker.pid)
+        assert _all_gone([worker.pid], 10), _signals(worker.pid)
     finally:
         close_pool(pool)
     assert list(tmp_path.iterdir()) == []
-    deadline = time.monotonic() + 10
-    while not all(_gone(pid) for pid in tesseract) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert all(_gone(pid) for pid in tesseract)
+    assert _all_gone(tesseract, 10)
 
 
 def _tesseract_of(pid: int) -> list[int]:
