@@ -21,6 +21,7 @@ import io
 import json
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
@@ -281,6 +282,8 @@ def _role(pid: int, name: str, depth: int) -> str | None:
         return None
     if b"resource_tracker" in cmdline:
         return None
+    if b"forkserver" in cmdline:  # the fork server, and the reading workers forked from it
+        return "fork_server" if depth == 1 else "worker"
     return "worker" if b"spawn_main" in cmdline else "other"
 
 
@@ -344,6 +347,42 @@ class Sampler:
 # ---------------------------------------------------------------- pipeline runs (child process)
 
 
+def _proc_cpu(pid: int, *, reaped: bool = False) -> float:
+    """utime + stime of a live process, in seconds (0 when it is gone); with `reaped`, that of the
+    children it has waited for too."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            stat = fh.read()
+    except OSError:
+        return 0.0
+    fields = stat[stat.rfind(")") + 2 :].split()
+    ticks = int(fields[11]) + int(fields[12]) + (int(fields[13]) + int(fields[14]) if reaped else 0)
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_now() -> dict[str, float]:
+    """Where this process tree's CPU has gone so far: the flow's own process (all its threads), the
+    reading workers with their Tesseract children (the fork server's own CPU and that of the workers
+    it has reaped; a spawned worker's is this process's once reaped) and Prefect's ephemeral API
+    server."""
+    reaped = resource.getrusage(resource.RUSAGE_CHILDREN)
+    live = _children_map().get(os.getpid(), [])
+    readers = sum(_proc_cpu(pid, reaped=True) for pid in live if b"forkserver" in _cmdline(pid))
+    return {
+        "flow_process": time.process_time(),
+        "workers": reaped.ru_utime + reaped.ru_stime + readers,
+        "prefect_server": sum(_proc_cpu(pid) for pid in live if b"uvicorn" in _cmdline(pid)),
+    }
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            return fh.read()
+    except OSError:
+        return b""
+
+
 def _child_pipeline(spec: dict[str, Any]) -> dict[str, Any]:
     """Runs in a fresh process: `execute` with timing wrappers around the steps."""
     import flows.nightly as nightly
@@ -373,6 +412,18 @@ def _child_pipeline(spec: dict[str, Any]) -> dict[str, Any]:
     nightly.publish = timed("writes", nightly.publish)
     nightly.write_report = timed("run_report", nightly.write_report)
     nightly.execute = timed("execute", nightly.execute)
+    cpu: dict[str, float] = {}
+    execute = nightly.execute
+
+    def accounted(*args: Any, **kwargs: Any) -> Any:
+        before = _cpu_now()
+        try:
+            return execute(*args, **kwargs)
+        finally:
+            after = _cpu_now()
+            cpu.update({role: round(after[role] - before[role], 2) for role in after})
+
+    nightly.execute = accounted
     settings = Settings(storage=spec["storage"], workers=spec["workers"], notice_pkcs12=None)
     selection = nightly.Selection(mode=spec["mode"], all=spec["mode"] == "reprocess")
     started = time.perf_counter()
@@ -397,6 +448,7 @@ def _child_pipeline(spec: dict[str, Any]) -> dict[str, Any]:
         "cached_documents": summary["documents_from_cache"],
         "by_decision": summary["by_decision"],
         "stages": stages,
+        "cpu_s": cpu,
     }
 
 
@@ -493,7 +545,8 @@ def in_child(kind: str, spec: dict[str, Any]) -> dict[str, Any]:
         result: dict[str, Any] = json.loads(out_path.read_text(encoding="utf-8"))
     finally:
         out_path.unlink(missing_ok=True)
-    result["peak_mb"] = {role: sampler.peak_mb(role) for role in ("main", "worker", "tesseract", "other")}
+    roles = ("main", "fork_server", "worker", "tesseract", "other")
+    result["peak_mb"] = {role: sampler.peak_mb(role) for role in roles}
     return result
 
 
@@ -589,7 +642,8 @@ def summarise(results: dict[str, Any]) -> list[dict[str, str]]:
         rows.append(
             {
                 "figure": f"{cores} workers vs 1 worker (whole corpus)",
-                "value": f"{speedup:.2f}x ({one['wall_s']:.1f} s -> {two['wall_s']:.1f} s; {_walls(one)} / {_walls(two)})",
+                "value": f"{speedup:.2f}x ({one['wall_s']:.1f} s -> {two['wall_s']:.1f} s; {_walls(one)} / {_walls(two)})"
+                + _raw_scaling(results),
                 "target": f">= {TARGETS['two_worker_speedup_min']}x",
                 "status": _met(speedup, TARGETS["two_worker_speedup_min"], upper=False),
             }
@@ -629,6 +683,41 @@ def summarise(results: dict[str, Any]) -> list[dict[str, str]]:
             "status": _met(long["peak_mb"]["tesseract"], TARGETS["long_pdf_tesseract_mb_max"], upper=True),
         }
     )
+    return rows
+
+
+def _raw_scaling(results: dict[str, Any]) -> str:
+    """Raw Tesseract's own speed-up from one process to one per core, same pages, same rounds: what
+    the machine allows, which bounds the pipeline's."""
+    one, many = results.get("raw_tesseract_one"), results["raw_tesseract"]
+    if not one or many["wall_s"] <= 0:
+        return ""
+    return (
+        f"; raw Tesseract on the same machine: {one['wall_s'] / many['wall_s']:.2f}x "
+        f"({one['wall_s']:.1f} s -> {many['wall_s']:.1f} s; {_walls(one)} / {_walls(many)})"
+    )
+
+
+def _widest(results: dict[str, Any]) -> dict[str, Any]:
+    """The whole-corpus run with the most workers."""
+    runs: dict[str, dict[str, Any]] = results["pipeline"]
+    return runs[max(runs, key=int)]
+
+
+def _cpu_rows(results: dict[str, Any]) -> list[str]:
+    """Where the cores went during each whole-corpus run's wall (its fastest round)."""
+    cores = results["machine"]["nproc"]
+    rows = ["| run | wall s | workers (with Tesseract) | flow process | Prefect API server | cores busy |"]
+    rows.append("|---|---|---|---|---|---|")
+    for workers, run in sorted(results["pipeline"].items()):
+        cpu = run.get("cpu_s")
+        if not cpu:
+            continue
+        busy = sum(cpu.values()) / max(run["wall_s"], 1e-9)
+        rows.append(
+            f"| full corpus, {workers} worker(s) | {run['wall_s']:.1f} | {cpu['workers']:.1f} s | "
+            f"{cpu['flow_process']:.1f} s | {cpu['prefect_server']:.1f} s | {busy:.2f} of {cores} |"
+        )
     return rows
 
 
@@ -684,8 +773,18 @@ def markdown(results: dict[str, Any]) -> str:
     lines += [
         "",
         "Memory is the peak RSS (VmHWM) of each role, polled from /proc: main = the Python process running"
-        " the flow, worker = a reading process, tesseract = one tesseract child. Prefect's ephemeral API"
-        f" server (a child of the run, not counted above) peaked at {results['pipeline'][max(results['pipeline'], key=int)]['peak_mb'].get('other', 0):.0f} MB.",
+        " the flow, worker = a reading process, tesseract = one tesseract child. A worker's RSS counts the"
+        " pages it shares with the fork server it was forked from (the readers and spaCy, loaded once);"
+        f" that server peaked at {_widest(results)['peak_mb'].get('fork_server', 0):.0f} MB, Prefect's ephemeral API"
+        f" server (a child of the run, not counted above) at {_widest(results)['peak_mb'].get('other', 0):.0f} MB.",
+    ]
+    lines += [
+        "",
+        "CPU during the wall (seconds of CPU; the workers' figure includes their Tesseract children). With one"
+        " worker the flow's process and Prefect's server have a core to themselves; with one worker per core"
+        " they take their share of the workers' cores.",
+        "",
+        *_cpu_rows(results),
     ]
     lines += ["", "Stages (seconds; `summed` adds the threads' time, `span` is first start to last end):", ""]
     lines += ["| run | stage | summed s | span s |", "|---|---|---|---|"]
@@ -842,13 +941,19 @@ def run_benchmark(
         scan_root = scans_only(corpus.root, ocr.documents, base / "scans-only")
         raws: list[dict[str, Any]] = []
         sames: list[dict[str, Any]] = []
+        raws_one: list[dict[str, Any]] = []
         for r in range(rounds):  # interleaved, so a slow spell of the machine hits both sides alike
+            if cores > 1:  # the machine's own scaling, the bound on the pipeline's
+                log(f"raw tesseract on {len(pages)} pages, 1 process (round {r + 1} of {rounds})")
+                raws_one.append(raw_tesseract(pages, 1, settings.ocr_languages))
             log(f"raw tesseract on {len(pages)} pages, {cores} processes (round {r + 1} of {rounds})")
             raws.append(raw_tesseract(pages, cores, settings.ocr_languages))
             log(f"pipeline on the same pages only (scanned files), {cores} workers (round {r + 1} of {rounds})")
             fresh = _fresh_copy(scan_root, base / f"scans-only-{r}")
             sames.append(in_child("pipeline", {"storage": str(fresh), "workers": cores, "mode": "nightly"}))
         results["raw_tesseract"] = _best(raws)
+        if raws_one:
+            results["raw_tesseract_one"] = _best(raws_one)
         same = _best(sames)
         same["ratio_to_raw"] = round(same["wall_s"] / max(results["raw_tesseract"]["wall_s"], 1e-9), 3)
         results["same_pages"] = _per_run(same, cores)

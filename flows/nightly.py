@@ -22,6 +22,7 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 
 from flows.document_reading import ReadStats, close_pool, make_pool, read_cached, read_submission
 from flows.intake import (
@@ -125,6 +126,13 @@ def read_documents_task(
     return read_submission(storage, parsed, settings, pool, known)  # type: ignore[arg-type]
 
 
+def _plain(*arguments: object) -> list[Any]:
+    """The reading task's arguments, marked for Prefect not to walk them looking for futures: there
+    are none, and the walk through each submission's listing, manifest and settings cost the flow
+    2-4 ms of CPU a task, a quarter of what Prefect costs the flow per task (40 tasks: 0.40 -> 0.30 s)."""
+    return [quote(a) for a in arguments]
+
+
 def assess_and_publish(
     storage: Storage,
     parsed: Parsed,
@@ -188,7 +196,7 @@ def execute(settings: Settings, selection: Selection, progress: Progress | None 
         known = {p.submission_id: known_digests(p, plan.current.get(p.submission_id)) for p in plan.todo}
         ready = {p.submission_id: read_cached(storage, p, settings, known[p.submission_id]) for p in plan.todo}
         futures = {
-            p.submission_id: read_documents_task.submit(storage, p, settings, pool, known[p.submission_id])
+            p.submission_id: read_documents_task.submit(*_plain(storage, p, settings, pool, known[p.submission_id]))
             for p in reading_order(plan.todo)
             if ready[p.submission_id] is None
         }

@@ -1,17 +1,19 @@
 """The start and the end of a reading worker process, in a module that imports next to nothing.
 
-A spawned worker imports the module of every function it is handed; the pool's initializer lives
-here, and the reading itself in `extractors.interpret`, so a worker loads the readers and nothing
-of the flow (Prefect, storage, validators).
+Workers are forked from a fork server that has imported the readers and spaCy once
+(`flows.document_reading`); a worker gets the pool's initializer from here and the reading itself
+from `extractors.interpret`, and loads nothing of the flow (Prefect, storage, validators).
 
 Each worker keeps its temporary files (the page handed to Tesseract, pytesseract's output) in a
 directory of its own inside the pool's, removed when it ends; the pool's goes when the pool is
 closed. When the run stops a worker stuck on a file past its time limit
 (`flows.document_reading.close_pool`), `stop_worker` kills the worker's Tesseract child and the
 worker: without this every stop left an A4 page (8.7 MB) in /tmp. A worker whose run is gone
-(killed by an operator or the OOM killer) kills its Tesseract child, removes its directory and
-exits: it holds both ends of the pool's queue, so it would never see an end of input, and every
-killed run left its idle workers behind (140 MB each). No signal handler is involved: a Python
+(killed by an operator or the OOM killer) kills its Tesseract child, removes its directory, the
+pool's and the run's multiprocessing directory, and exits: it holds both ends of the pool's queue,
+so it would never see an end of input, and every killed run left its idle workers behind (140 MB
+each). The run is watched by its pid, not as the worker's parent: a forked worker's parent is the
+fork server, which lives as long as any worker does. No signal handler is involved: a Python
 handler runs only when the main thread wakes, and a worker's main thread may sleep in a wait that
 another thread's signal does not interrupt.
 """
@@ -19,6 +21,7 @@ another thread's signal does not interrupt.
 import atexit
 import contextlib
 import os
+import select
 import shutil
 import signal
 import tempfile
@@ -26,25 +29,46 @@ import threading
 import time
 
 
-def start_worker(folder: str) -> None:
+def start_worker(folder: str, run: int, run_temp: str) -> None:
     """The worker is an edge process of ours: Tesseract must not spawn threads per core.
-    `folder`: the pool's temporary directory."""
+    `folder`: the pool's temporary directory; `run`: the pid of the process running the pool;
+    `run_temp`: that process's multiprocessing directory (the fork server's socket)."""
     os.environ["OMP_THREAD_LIMIT"] = "1"
     own = tempfile.mkdtemp(prefix=f"worker-{os.getpid()}-", dir=folder)
     tempfile.tempdir = own
     atexit.register(shutil.rmtree, own, ignore_errors=True)
-    watch = threading.Thread(target=_watch_parent, args=(os.getppid(), own), name="attest-parent-watch", daemon=True)
-    watch.start()
+    try:
+        handle: int | None = os.pidfd_open(run)  # opened while the run lives: no pid reuse can fool it
+    except ProcessLookupError:
+        handle = -1
+    except (AttributeError, OSError):  # no pidfd (Linux before 5.3): poll the pid instead
+        handle = None
+    args = (run, handle, own, run_temp)
+    threading.Thread(target=_watch_run, args=args, name="attest-run-watch", daemon=True).start()
 
 
-def _watch_parent(parent: int, own: str) -> None:
-    while os.getppid() == parent:
-        time.sleep(1.0)
+def _watch_run(run: int, handle: int | None, own: str, run_temp: str) -> None:
+    if handle is None:
+        while _alive(run):
+            time.sleep(1.0)
+    elif handle >= 0:  # (-1: the run was gone before this worker started)
+        select.select([handle], [], [])  # readable once the run has exited
     _kill_children(os.getpid())
     shutil.rmtree(own, ignore_errors=True)
     with contextlib.suppress(OSError):  # the pool's directory, once its last worker is gone
         os.rmdir(os.path.dirname(own))
+    shutil.rmtree(run_temp, ignore_errors=True)  # its owner is dead: nobody else removes it
     os._exit(1)  # from this thread: atexit handlers are skipped, hence the clean-up above
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def children(pid: int) -> list[int]:

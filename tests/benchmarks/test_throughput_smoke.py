@@ -26,11 +26,16 @@ def test_benchmark_outputs_on_a_tiny_corpus(tmp_path: Path, prefect_api: str) ->
     assert run["wall_s"] > 0 and run["verdicts"] == 2 and not run["failures"]
     assert run["ocr_pages"] >= 1 and run["text_pages"] > 0
     assert {"discover_plan", "reading", "checks", "writes"} <= set(run["stages"])
+    # the CPU of the run's wall, by role: the worker read with Tesseract, the flow assessed and wrote
+    assert run["cpu_s"]["workers"] > 0 and run["cpu_s"]["flow_process"] > 0
+    assert run["cpu_s"]["prefect_server"] >= 0
     assert run["peak_mb"]["main"] > 0 and run["peak_mb"]["worker"] > 0
     assert stored["reprocess"]["cached_documents"] > 0 and stored["reprocess"]["speedup"] > 0
     assert stored["born_digital"]["pages_per_s_per_core"] > 0
     assert stored["same_pages"]["ocr_pages"] == stored["raw_tesseract"]["pages"]
     # every timed measurement is repeated and the fastest kept, both sides of a ratio alike
+    if stored["machine"]["nproc"] > 1:  # the machine's own scaling, measured in the same rounds
+        assert stored["raw_tesseract_one"]["cores"] == 1 and len(stored["raw_tesseract_one"]["walls_s"]) == 2
     for name in ("raw_tesseract", "same_pages", "born_digital", "reprocess"):
         walls = stored[name]["walls_s"]
         assert len(walls) == 2 and stored[name]["wall_s"] == min(walls)
