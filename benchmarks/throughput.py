@@ -817,9 +817,11 @@ def markdown(results: dict[str, Any]) -> str:
 
 def plot(results: dict[str, Any], target: Path) -> str:
     """Bars of wall time per run; matplotlib when installed, else drawn with Pillow."""
-    bars = [(f"raw tesseract x{results['raw_tesseract']['cores']}", results["raw_tesseract"]["wall_s"])]
+    bars = [(f"tesseract x{results['raw_tesseract']['cores']}", results["raw_tesseract"]["wall_s"])]
     bars += [(f"pipeline {w}w", r["wall_s"]) for w, r in sorted(results["pipeline"].items())]
     bars.insert(1, ("pipeline, same pages", results["same_pages"]["wall_s"]))
+    if results.get("raw_tesseract_one"):  # beside the 1-worker run: the machine's own scaling
+        bars.insert(2, ("tesseract x1", results["raw_tesseract_one"]["wall_s"]))
     bars += [("born-digital", results["born_digital"]["wall_s"]), ("reprocess", results["reprocess"]["wall_s"])]
     m = results["machine"]
     title = f"attest throughput — {results['date']} — {m['nproc']} cores, {m['cpu_model']}"
