@@ -161,3 +161,13 @@ def _signals(pid: int) -> str:
     except FileNotFoundError:
         return "gone"
     return " ".join(line for line in lines if line.startswith(("State", "Sig", "Shd")))
+
+
+def test_the_pid_poll_that_stands_in_for_a_pidfd_tells_a_live_run_from_a_gone_one() -> None:
+    """Where the kernel has no pidfd, a worker polls its run's pid instead."""
+    from flows.reading_worker import _alive
+
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()  # reaped: the pid no longer exists
+    assert _alive(os.getpid()) and _alive(1)  # pid 1 (init) always exists, whoever owns it
+    assert not _alive(child.pid)
