@@ -254,18 +254,30 @@ def raw_tesseract(pages: list[Path], cores: int, languages: str) -> dict[str, An
 # ---------------------------------------------------------------- memory sampling
 
 
+def _stat_fields(pid: int) -> list[str] | None:
+    """/proc/PID/stat after the command name (field 3, the state, comes first); None once gone."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            stat = fh.read()
+    except OSError:
+        return None
+    return stat[stat.rfind(")") + 2 :].split()
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            return fh.read()
+    except OSError:
+        return b""
+
+
 def _children_map() -> dict[int, list[int]]:
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
-                stat = fh.read()
-        except OSError:
-            continue
-        ppid = int(stat[stat.rfind(")") + 2 :].split()[1])
-        children.setdefault(ppid, []).append(int(entry))
+        fields = _stat_fields(int(entry)) if entry.isdigit() else None
+        if fields is not None:
+            children.setdefault(int(fields[1]), []).append(int(entry))
     return children
 
 
@@ -275,12 +287,8 @@ def _role(pid: int, name: str, depth: int) -> str | None:
         return "main"
     if name.startswith("tesseract"):
         return "tesseract"
-    try:
-        with open(f"/proc/{pid}/cmdline", "rb") as fh:
-            cmdline = fh.read()
-    except OSError:
-        return None
-    if b"resource_tracker" in cmdline:
+    cmdline = _cmdline(pid)
+    if not cmdline or b"resource_tracker" in cmdline:
         return None
     if b"forkserver" in cmdline:  # the fork server, and the reading workers forked from it
         return "fork_server" if depth == 1 else "worker"
@@ -350,12 +358,9 @@ class Sampler:
 def _proc_cpu(pid: int, *, reaped: bool = False) -> float:
     """utime + stime of a live process, in seconds (0 when it is gone); with `reaped`, that of the
     children it has waited for too."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
-            stat = fh.read()
-    except OSError:
+    fields = _stat_fields(pid)
+    if fields is None:
         return 0.0
-    fields = stat[stat.rfind(")") + 2 :].split()
     ticks = int(fields[11]) + int(fields[12]) + (int(fields[13]) + int(fields[14]) if reaped else 0)
     return ticks / os.sysconf("SC_CLK_TCK")
 
@@ -366,21 +371,13 @@ def _cpu_now() -> dict[str, float]:
     it has reaped; a spawned worker's is this process's once reaped) and Prefect's ephemeral API
     server."""
     reaped = resource.getrusage(resource.RUSAGE_CHILDREN)
-    live = _children_map().get(os.getpid(), [])
-    readers = sum(_proc_cpu(pid, reaped=True) for pid in live if b"forkserver" in _cmdline(pid))
+    live = [(pid, _cmdline(pid)) for pid in _children_map().get(os.getpid(), [])]
+    readers = sum(_proc_cpu(pid, reaped=True) for pid, cmdline in live if b"forkserver" in cmdline)
     return {
         "flow_process": time.process_time(),
         "workers": reaped.ru_utime + reaped.ru_stime + readers,
-        "prefect_server": sum(_proc_cpu(pid) for pid in live if b"uvicorn" in _cmdline(pid)),
+        "prefect_server": sum(_proc_cpu(pid) for pid, cmdline in live if b"uvicorn" in cmdline),
     }
-
-
-def _cmdline(pid: int) -> bytes:
-    try:
-        with open(f"/proc/{pid}/cmdline", "rb") as fh:
-            return fh.read()
-    except OSError:
-        return b""
 
 
 def _child_pipeline(spec: dict[str, Any]) -> dict[str, Any]:

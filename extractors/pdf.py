@@ -279,9 +279,10 @@ def _render(page: pdfium.PdfPage, settings: Settings) -> tuple[Image.Image, floa
 def _scanned_image(page: pdfium.PdfPage, settings: Settings) -> tuple[Image.Image, float] | None:
     """The page's one image at its own resolution (grey, or 1-bit for a 1-bit image), when the page
     is nothing but that image drawn upright (a scanner's page): decoding it costs ~20 ms where
-    rendering the page at 300 dpi costs 150-300 ms, and gives the same pixels. None (render instead) for anything else: other content,
-    a rotated page or image, a colour space or depth we do not take as is, a resolution far from
-    the OCR resolution, or more pixels than the page-size guard allows."""
+    rendering the page at 300 dpi costs 150-300 ms, and gives the same pixels. None (render
+    instead) for anything else: other content, a rotated page or image, a colour space or depth we
+    do not take as is, a resolution far from the OCR resolution, or more pixels than the page-size
+    guard allows."""
     if page.get_rotation() % 360:
         return None
     objects = list(page.get_objects(max_depth=0))

@@ -39,9 +39,7 @@ def start_worker(folder: str, run: int, run_temp: str) -> None:
     atexit.register(shutil.rmtree, own, ignore_errors=True)
     try:
         handle: int | None = os.pidfd_open(run)  # opened while the run lives: no pid reuse can fool it
-    except ProcessLookupError:
-        handle = -1
-    except (AttributeError, OSError):  # no pidfd (Linux before 5.3): poll the pid instead
+    except (AttributeError, OSError):  # no pidfd (Linux before 5.3), or the run already gone: poll
         handle = None
     args = (run, handle, own, run_temp)
     threading.Thread(target=_watch_run, args=args, name="attest-run-watch", daemon=True).start()
@@ -51,7 +49,7 @@ def _watch_run(run: int, handle: int | None, own: str, run_temp: str) -> None:
     if handle is None:
         while _alive(run):
             time.sleep(1.0)
-    elif handle >= 0:  # (-1: the run was gone before this worker started)
+    else:
         select.select([handle], [], [])  # readable once the run has exited
     _kill_children(os.getpid())
     shutil.rmtree(own, ignore_errors=True)
