@@ -25,7 +25,7 @@ from models.extraction import (
 )
 from models.settings import Settings
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("attest.readers")
 
 
 def usable_pages(extracted: ExtractedDocument) -> tuple[PageText, ...]:

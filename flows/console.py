@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from flows.intake import ASTANA, mask_iin, read_current
+from flows.intake import ASTANA, read_current
+from flows.run_log import mask_our_logs
 from models.errors import InputError
 from models.settings import Settings
 from models.verdict import Decision, Verdict
@@ -17,19 +18,10 @@ from models.verdict import Decision, Verdict
 log = logging.getLogger("attest")
 
 
-class MaskingFilter(logging.Filter):
-    """No full IIN reaches a log line, whoever logged it."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = mask_iin(record.getMessage())
-        record.args = None
-        return True
-
-
 def setup_logging(verbose: bool = False) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s attest %(levelname)s %(message)s", "%H:%M:%S"))
-    handler.addFilter(MaskingFilter())
+    mask_our_logs()
     root = logging.getLogger("attest")
     root.handlers[:] = [handler]
     root.setLevel(logging.INFO if verbose else logging.WARNING)

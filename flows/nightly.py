@@ -39,6 +39,7 @@ from flows.intake import (
 )
 from flows.notice_issue import NoticeMaker, notice_maker
 from flows.object_store import Storage, open_storage
+from flows.run_log import flow_run_logging
 from flows.run_order import assessment_order, known_digests, reading_order
 from flows.run_report import RunReport, write_report
 from models.extraction import DocumentReading
@@ -272,6 +273,7 @@ def _settings(storage: str | None) -> Settings:
 @flow(name="attest-nightly", task_runner=_runner(), log_prints=False)
 def nightly_flow(storage: str | None = None) -> dict[str, object]:
     """Every submission with no verdict, or whose files changed since its verdict."""
+    flow_run_logging()
     return publish_artifacts(execute(_settings(storage), Selection())).summary()
 
 
@@ -285,6 +287,7 @@ def reprocess_flow(
     force: bool = False,
 ) -> dict[str, object]:
     """A new verdict for the chosen submissions, whatever their state (operators' decisions stand unless forced)."""
+    flow_run_logging()
     selection = Selection(
         mode="reprocess",
         submission_ids=tuple(submission_ids or ()),
@@ -301,6 +304,7 @@ def run_in_flow(settings: Settings, selection: Selection, progress: Progress | N
 
     @flow(name=f"attest-{selection.mode}", task_runner=_runner(), log_prints=False)
     def cli_flow() -> RunReport:
+        flow_run_logging()
         return publish_artifacts(execute(settings, selection, progress))
 
     return cli_flow()

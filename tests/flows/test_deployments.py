@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.flows.cli import ATTEST, attest
-from tests.flows.tiny import write_submission
+from tests.flows.tiny import IIN, write_submission
 
 pytestmark = pytest.mark.slow
 
@@ -45,6 +45,16 @@ async def _artifacts(flow_run_id: object) -> dict[str, object]:
     return {a.key: a for a in found if a.key}
 
 
+async def _log_lines(flow_run_id: object) -> list[str]:
+    """The run's log as the Prefect UI shows it."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
+
+    async with get_client() as client:
+        found = await client.read_logs(log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=[flow_run_id])))  # type: ignore[list-item]
+    return [f"{entry.name} {entry.message}" for entry in found]
+
+
 def test_serve_registers_and_runs_reprocess(tmp_path: Path, prefect_api: str) -> None:
     root = tmp_path / "data"
     write_submission(root, "2026-000900")
@@ -70,6 +80,10 @@ def test_serve_registers_and_runs_reprocess(tmp_path: Path, prefect_api: str) ->
         assert {"attest-verdicts", "attest-run-summary"} <= set(artifacts)
         assert "reprocess" in str(artifacts["attest-run-summary"].data)
         assert "2026-000900" in str(artifacts["attest-verdicts"].data)
+        lines = asyncio.run(_log_lines(run.id))  # type: ignore[union-attr]
+        assert any(line.startswith("attest 2026-000900: r2 ") for line in lines), lines
+        assert any(f"applicant {IIN[:6]}******" in line for line in lines), lines
+        assert not any(IIN in line for line in lines)
     finally:
         server.terminate()
         try:
@@ -77,6 +91,7 @@ def test_serve_registers_and_runs_reprocess(tmp_path: Path, prefect_api: str) ->
         except subprocess.TimeoutExpired:
             server.kill()
         log.close()
+    assert IIN not in (tmp_path / "serve.log").read_text(errors="replace")
     verdict = json.loads((root / "verdicts" / "2026-000900.json").read_text())
     assert verdict["revision"] == 2
     assert (root / "verdict-history" / "2026-000900" / "0001.json").exists()

@@ -1,0 +1,73 @@
+"""No full IIN in any log record of ours, whichever handler formats it (ours, or Prefect's)."""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Iterator
+
+import pytest
+from pydantic import BaseModel
+
+from flows.run_log import LOGGERS, MaskingFilter, flow_run_logging, mask_our_logs
+
+IIN = "870412400412"
+
+
+class _Applicant(BaseModel):
+    iin: int
+
+
+@pytest.fixture
+def captured() -> Iterator[io.StringIO]:
+    """A handler on `attest`, as Prefect's API handler is (PREFECT_LOGGING_EXTRA_LOGGERS): it knows
+    nothing of masking, so whatever it prints was masked before it."""
+    saved = {name: (logging.getLogger(name).filters[:], logging.getLogger(name).level) for name in LOGGERS}
+    out = io.StringIO()
+    handler = logging.StreamHandler(out)
+    handler.setFormatter(logging.Formatter("%(name)s %(message)s"))
+    root = logging.getLogger("attest")
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    try:
+        yield out
+    finally:
+        root.removeHandler(handler)
+        for name, (filters, level) in saved.items():
+            logging.getLogger(name).filters[:] = filters
+            logging.getLogger(name).setLevel(level)
+
+
+def test_message_and_traceback_masked_on_every_logger(captured: io.StringIO) -> None:
+    mask_our_logs()
+    mask_our_logs()  # twice, as the CLI and then the flow run call it
+    assert all(sum(isinstance(f, MaskingFilter) for f in logging.getLogger(n).filters) == 1 for n in LOGGERS)
+    logging.getLogger("attest").info("2026-000900: r1 accepted applicant %s", IIN)
+    try:
+        _Applicant(iin=f"{IIN}x")  # type: ignore[arg-type]
+    except ValueError:
+        logging.getLogger("attest.checks").exception("check failed for %s", IIN)
+    text = captured.getvalue()
+    assert "applicant 870412******" in text
+    assert "attest.checks check failed for 870412******" in text
+    assert "ValidationError" in text and "870412******x" in text  # the traceback is there, masked
+    assert IIN not in text
+
+
+def test_unmasked_without_the_filter(captured: io.StringIO) -> None:
+    """The fixture's handler does not mask by itself: the test above can fail."""
+    for name in LOGGERS:
+        logging.getLogger(name).filters[:] = []
+    logging.getLogger("attest").info("applicant %s", IIN)
+    assert IIN in captured.getvalue()
+
+
+def test_flow_run_level(captured: io.StringIO) -> None:
+    """A deployment's run logs each verdict at INFO; a level the CLI chose stands."""
+    root = logging.getLogger("attest")
+    root.setLevel(logging.NOTSET)
+    flow_run_logging()
+    assert root.level == logging.INFO
+    root.setLevel(logging.WARNING)
+    flow_run_logging()
+    assert root.level == logging.WARNING
