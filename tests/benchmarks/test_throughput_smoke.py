@@ -1,6 +1,7 @@
 """The benchmark's machinery on a tiny corpus: every output written and well-formed (no timings judged)."""
 
 import json
+import os
 from pathlib import Path
 
 from benchmarks.throughput import TARGETS, run_benchmark
@@ -36,6 +37,11 @@ def test_benchmark_outputs_on_a_tiny_corpus(tmp_path: Path, prefect_api: str) ->
     # every timed measurement is repeated and the fastest kept, both sides of a ratio alike
     if stored["machine"]["nproc"] > 1:  # the machine's own scaling, measured in the same rounds
         assert stored["raw_tesseract_one"]["cores"] == 1 and len(stored["raw_tesseract_one"]["walls_s"]) == 2
+        # and one worker with its whole run held on one core: the flow and Prefect's server share it
+        held = stored["pipeline_one_core"]
+        assert len(held["cpus"]) == 1 and len(run["cpus"]) == len(os.sched_getaffinity(0))
+        assert held["verdicts"] == 2 and len(held["walls_s"]) == 2 and held["cpu_s"]["prefect_server"] >= 0
+        assert "whole run on 1 core" in (out / "throughput.md").read_text(encoding="utf-8")
     for name in ("raw_tesseract", "same_pages", "born_digital", "reprocess"):
         walls = stored[name]["walls_s"]
         assert len(walls) == 2 and stored[name]["wall_s"] == min(walls)
