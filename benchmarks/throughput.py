@@ -421,6 +421,14 @@ def _child_pipeline(spec: dict[str, Any]) -> dict[str, Any]:
             cpu.update({role: round(after[role] - before[role], 2) for role in after})
 
     nightly.execute = accounted
+    split: dict[str, float] = {}
+    close_pool = nightly.close_pool
+
+    def measured_close(pool: Any) -> None:
+        split.update(_worker_split(pool))
+        close_pool(pool)
+
+    nightly.close_pool = measured_close
     settings = Settings(storage=spec["storage"], workers=spec["workers"], notice_pkcs12=None)
     selection = nightly.Selection(mode=spec["mode"], all=spec["mode"] == "reprocess")
     started = time.perf_counter()
@@ -446,6 +454,27 @@ def _child_pipeline(spec: dict[str, Any]) -> dict[str, Any]:
         "by_decision": summary["by_decision"],
         "stages": stages,
         "cpu_s": cpu,
+        "worker_cpu_s": split,
+    }
+
+
+def _worker_split(pool: Any) -> dict[str, float]:
+    """The workers' CPU taken apart just before their pool closes, while they still live: each
+    worker's own (our reading code: rendering, text layers, preprocessing, interpretation), that of
+    the children it has waited for (its Tesseract runs, all finished by then) and the fork server's
+    own (loading the readers once). After the close they are reaped and only their sum is left."""
+    tick = os.sysconf("SC_CLK_TCK")
+    own = children = 0.0
+    for pid in list(getattr(pool, "_processes", None) or {}):
+        fields = _stat_fields(pid)
+        if fields is not None:
+            own += (int(fields[11]) + int(fields[12])) / tick
+            children += (int(fields[13]) + int(fields[14])) / tick
+    servers = [pid for pid in _children_map().get(os.getpid(), []) if b"forkserver" in _cmdline(pid)]
+    return {
+        "reading_code": round(own, 2),
+        "tesseract": round(children, 2),
+        "fork_server": round(sum(_proc_cpu(pid) for pid in servers), 2),
     }
 
 
@@ -718,8 +747,11 @@ def _widest(results: dict[str, Any]) -> dict[str, Any]:
 def _cpu_rows(results: dict[str, Any]) -> list[str]:
     """Where the cores went during each whole-corpus run's wall (its fastest round)."""
     cores = results["machine"]["nproc"]
-    rows = ["| run | wall s | workers (with Tesseract) | flow process | Prefect API server | cores busy |"]
-    rows.append("|---|---|---|---|---|---|")
+    rows = [
+        "| run | wall s | workers (with Tesseract) | of which Tesseract | reading code | fork server"
+        " | flow process | Prefect API server | cores busy |"
+    ]
+    rows.append("|---|---|---|---|---|---|---|---|---|")
     named = [(f"full corpus, {w} worker(s)", run, cores) for w, run in sorted(results["pipeline"].items())]
     if results.get("pipeline_one_core"):
         named.append(("full corpus, 1 worker, whole run on 1 core", results["pipeline_one_core"], 1))
@@ -728,8 +760,12 @@ def _cpu_rows(results: dict[str, Any]) -> list[str]:
         if not cpu:
             continue
         busy = sum(cpu.values()) / max(run["wall_s"], 1e-9)
+        split = run.get("worker_cpu_s") or {}
+        parts = " | ".join(
+            f"{split[part]:.1f} s" if part in split else "-" for part in ("tesseract", "reading_code", "fork_server")
+        )
         rows.append(
-            f"| {name} | {run['wall_s']:.1f} | {cpu['workers']:.1f} s | "
+            f"| {name} | {run['wall_s']:.1f} | {cpu['workers']:.1f} s | {parts} | "
             f"{cpu['flow_process']:.1f} s | {cpu['prefect_server']:.1f} s | {busy:.2f} of {available} |"
         )
     return rows
@@ -794,7 +830,9 @@ def markdown(results: dict[str, Any]) -> str:
     ]
     lines += [
         "",
-        "CPU during the wall (seconds of CPU; the workers' figure includes their Tesseract children). With one"
+        "CPU during the wall (seconds of CPU; the workers' figure includes their Tesseract children, and is"
+        " taken apart into Tesseract, our reading code in the workers and the fork server's loading of the"
+        " readers, read just before the workers end). With one"
         " worker the flow's process and Prefect's server have a core to themselves; with one worker per core"
         " they take their share of the workers' cores. The run held on one core (every process of it, by CPU"
         " affinity) shows one worker paying for them as a worker per core does.",

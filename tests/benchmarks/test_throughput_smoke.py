@@ -30,6 +30,11 @@ def test_benchmark_outputs_on_a_tiny_corpus(tmp_path: Path, prefect_api: str) ->
     # the CPU of the run's wall, by role: the worker read with Tesseract, the flow assessed and wrote
     assert run["cpu_s"]["workers"] > 0 and run["cpu_s"]["flow_process"] > 0
     assert run["cpu_s"]["prefect_server"] >= 0
+    # taken apart while the worker lived: Tesseract, our reading code, the fork server's loading
+    split = run["worker_cpu_s"]
+    assert split["tesseract"] > 0 and split["reading_code"] > 0 and split["fork_server"] > 0
+    assert sum(split.values()) <= run["cpu_s"]["workers"] + 0.05
+    assert "of which Tesseract" in (out / "throughput.md").read_text(encoding="utf-8")
     assert run["peak_mb"]["main"] > 0 and run["peak_mb"]["worker"] > 0
     assert stored["reprocess"]["cached_documents"] > 0 and stored["reprocess"]["speedup"] > 0
     assert stored["born_digital"]["pages_per_s_per_core"] > 0
