@@ -2,7 +2,13 @@
 
 Workers are forked from a fork server that has imported the readers and spaCy once
 (`flows.document_reading`); a worker gets the pool's initializer from here and the reading itself
-from `extractors.interpret`, and loads nothing of the flow (Prefect, storage, validators).
+from `extractors.interpret`, and loads nothing of the flow (Prefect, storage, validators). Beside
+them it imports the run's main module, as multiprocessing does in every child: for the `attest`
+command that is `flows.command_line`, which imports Prefect and the flows inside its functions, so
+they stay out of the workers (tests/flows/test_pool.py). A run whose main module loads Prefect
+(`python -m prefect.engine`, as a work-pool deployment starts one; ours are served from the `attest`
+process) puts Prefect in each worker: with a main module importing `flows.nightly`, each worker
+spent 1.2 s more CPU on the benchmark's corpus (2026-12-02).
 
 Each worker keeps its temporary files (the page handed to Tesseract, pytesseract's output) in a
 directory of its own inside the pool's, removed when it ends; the pool's goes when the pool is

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import multiprocessing.util
 import os
 import subprocess
@@ -53,6 +54,36 @@ def test_a_reading_worker_loads_the_readers_and_nothing_of_the_flow() -> None:
         assert not [m for m in loaded if m.startswith("flows.") and m != "flows.reading_worker"]
     finally:
         close_pool(pool)
+
+
+# A run started the way the `attest` console script starts one. Multiprocessing makes each worker import
+# the run's main module (the script, as `__mp_main__`), so what the CLI's module loads at its top
+# every worker loads too.
+_AS_THE_CLI = """
+import json, sys
+from flows.command_line import main
+if __name__ == "__main__":
+    from flows.document_reading import close_pool, make_pool
+    from models.settings import Settings
+    pool = make_pool(Settings(workers=1))
+    try:
+        print(json.dumps(pool.submit(eval, "sorted(__import__('sys').modules)").result(60)))
+    finally:
+        close_pool(pool)
+"""
+
+
+def test_a_worker_of_a_cli_run_loads_nothing_of_the_flow_either(tmp_path: Path) -> None:
+    script = tmp_path / "attest"
+    script.write_text(_AS_THE_CLI, encoding="utf-8")
+    root = str(Path(__file__).resolve().parents[2])
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([root, os.environ.get("PYTHONPATH", "")]))
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    loaded = json.loads(out.stdout.strip().splitlines()[-1])
+    assert "__mp_main__" in loaded and "flows.command_line" in loaded  # the rule this test is about
+    assert not [m for m in loaded if m.split(".")[0] in ("prefect", "validators", "jsonschema", "minio")]
+    assert not [m for m in loaded if m.startswith("flows.") and m not in ("flows.reading_worker", "flows.command_line")]
 
 
 _ORPHAN = """
