@@ -412,13 +412,16 @@ def _child_pipeline(spec: dict[str, Any]) -> dict[str, Any]:
     cpu: dict[str, float] = {}
     execute = nightly.execute
 
+    machine: dict[str, float] = {}
+
     def accounted(*args: Any, **kwargs: Any) -> Any:
-        before = _cpu_now()
+        before, machine_before = _cpu_now(), _machine_now()
         try:
             return execute(*args, **kwargs)
         finally:
-            after = _cpu_now()
+            after, machine_after = _cpu_now(), _machine_now()
             cpu.update({role: round(after[role] - before[role], 2) for role in after})
+            machine.update({k: round(machine_after[k] - machine_before[k], 2) for k in machine_after})
 
     nightly.execute = accounted
     split: dict[str, float] = {}
@@ -454,7 +457,22 @@ def _child_pipeline(spec: dict[str, Any]) -> dict[str, Any]:
         "by_decision": summary["by_decision"],
         "stages": stages,
         "cpu_s": cpu,
+        "machine_cpu_s": machine,
         "worker_cpu_s": split,
+    }
+
+
+def _machine_now() -> dict[str, float]:
+    """The whole machine's CPU so far (/proc/stat), in core-seconds: idle (with I/O wait), busy
+    (user, system, interrupts) and stolen by the hypervisor. Beside the run's own processes' CPU it
+    shows the cores left idle and the work charged to none of them (kernel threads, other tenants)."""
+    with open("/proc/stat", encoding="ascii") as fh:
+        user, nice, system, idle, iowait, irq, softirq, steal = (int(x) for x in fh.readline().split()[1:9])
+    tick = os.sysconf("SC_CLK_TCK")
+    return {
+        "idle": (idle + iowait) / tick,
+        "busy": (user + nice + system + irq + softirq) / tick,
+        "steal": steal / tick,
     }
 
 
@@ -749,9 +767,9 @@ def _cpu_rows(results: dict[str, Any]) -> list[str]:
     cores = results["machine"]["nproc"]
     rows = [
         "| run | wall s | workers (with Tesseract) | of which Tesseract | reading code | fork server"
-        " | flow process | Prefect API server | cores busy |"
+        " | flow process | Prefect API server | cores busy | machine: idle | machine: busy outside the run |"
     ]
-    rows.append("|---|---|---|---|---|---|---|---|---|")
+    rows.append("|---|---|---|---|---|---|---|---|---|---|---|")
     named = [(f"full corpus, {w} worker(s)", run, cores) for w, run in sorted(results["pipeline"].items())]
     if results.get("pipeline_one_core"):
         named.append(("full corpus, 1 worker, whole run on 1 core", results["pipeline_one_core"], 1))
@@ -764,9 +782,11 @@ def _cpu_rows(results: dict[str, Any]) -> list[str]:
         parts = " | ".join(
             f"{split[part]:.1f} s" if part in split else "-" for part in ("tesseract", "reading_code", "fork_server")
         )
+        whole = run.get("machine_cpu_s")
+        machine = f"{whole['idle']:.1f} s | {whole['busy'] - sum(cpu.values()):.1f} s" if whole else "- | -"
         rows.append(
             f"| {name} | {run['wall_s']:.1f} | {cpu['workers']:.1f} s | {parts} | "
-            f"{cpu['flow_process']:.1f} s | {cpu['prefect_server']:.1f} s | {busy:.2f} of {available} |"
+            f"{cpu['flow_process']:.1f} s | {cpu['prefect_server']:.1f} s | {busy:.2f} of {available} | {machine} |"
         )
     return rows
 
@@ -832,7 +852,8 @@ def markdown(results: dict[str, Any]) -> str:
         "",
         "CPU during the wall (seconds of CPU; the workers' figure includes their Tesseract children, and is"
         " taken apart into Tesseract, our reading code in the workers and the fork server's loading of the"
-        " readers, read just before the workers end). With one"
+        " readers, read just before the workers end; the machine's columns are /proc/stat over the same wall:"
+        " the cores left idle, and the busy time charged to no process of the run). With one"
         " worker the flow's process and Prefect's server have a core to themselves; with one worker per core"
         " they take their share of the workers' cores. The run held on one core (every process of it, by CPU"
         " affinity) shows one worker paying for them as a worker per core does.",

@@ -35,6 +35,10 @@ def test_benchmark_outputs_on_a_tiny_corpus(tmp_path: Path, prefect_api: str) ->
     assert split["tesseract"] > 0 and split["reading_code"] > 0 and split["fork_server"] > 0
     assert sum(split.values()) <= run["cpu_s"]["workers"] + 0.05
     assert "of which Tesseract" in (out / "throughput.md").read_text(encoding="utf-8")
+    # the whole machine over the same wall: the run's own CPU is part of its busy time
+    machine = run["machine_cpu_s"]
+    assert machine["idle"] >= 0 and machine["busy"] >= sum(run["cpu_s"].values()) - 0.1
+    assert machine["idle"] + machine["busy"] + machine["steal"] <= run["wall_s"] * (os.cpu_count() or 1) + 0.2
     assert run["peak_mb"]["main"] > 0 and run["peak_mb"]["worker"] > 0
     assert stored["reprocess"]["cached_documents"] > 0 and stored["reprocess"]["speedup"] > 0
     assert stored["born_digital"]["pages_per_s_per_core"] > 0
