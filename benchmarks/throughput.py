@@ -657,6 +657,18 @@ def machine() -> dict[str, Any]:
     }
 
 
+QUIET_MAX_CORES = 0.02  # busy cores before the start above which the machine is said not to be quiet
+
+
+def background_cores(seconds: float = 3.0) -> float:
+    """How busy the machine is while this process sleeps, in cores. Left-over processes (a stray
+    Prefect server uses ~0.015 of a core) take from a run that needs every core and not from one
+    that leaves a core idle, so they bias the 2-against-1 ratio down."""
+    before = _machine_now()["busy"]
+    time.sleep(seconds)
+    return round((_machine_now()["busy"] - before) / seconds, 3)
+
+
 def _met(value: float, limit: float, upper: bool) -> str:
     ok = value <= limit if upper else value >= limit
     return "met" if ok else "not met"
@@ -802,7 +814,9 @@ def markdown(results: dict[str, Any]) -> str:
         "# attest throughput",
         "",
         f"{results['date']} — {m['nproc']} cores, {m['cpu_model']}; {m['tesseract']}; "
-        f"load average at start {m['load_average_at_start']}.",
+        f"load average at start {m['load_average_at_start']}; "
+        f"{m.get('busy_before_start', float('nan')):.3f} of a core busy before the start"
+        f"{' (not quiet)' if m.get('busy_before_start', 0) > QUIET_MAX_CORES else ''}.",
         f"Corpus: {results['corpus']['submissions']} submissions ({results['corpus']['scanned']} with scans), "
         f"{results['raw_tesseract']['pages']} OCR pages, {results['corpus']['text_pages']} born-digital pages. "
         "Pipeline path: a Prefect run (`run_in_flow`) in a fresh process, local storage; wall = its `execute` body.",
@@ -1001,6 +1015,12 @@ def run_benchmark(
     cores = os.cpu_count() or 1
     counts = worker_counts or tuple(sorted({1, cores}))
     results: dict[str, Any] = {"date": datetime.now(UTC).isoformat(timespec="seconds"), "machine": machine()}
+    busy = results["machine"]["busy_before_start"] = background_cores()
+    if busy > QUIET_MAX_CORES:
+        log(
+            f"warning: the machine is not quiet ({busy:.3f} of a core busy before the start);"
+            " ratios that need every core will read low"
+        )
     with _workdir(work) as base:
         log(f"building corpus of {submissions} submissions in {base}")
         corpus = build_corpus(base / "corpus", submissions, full_page_scans=full_page_scans)
