@@ -688,7 +688,7 @@ def summarise(results: dict[str, Any]) -> list[dict[str, str]]:
         rows.append(
             {
                 "figure": f"pipeline wall / raw Tesseract wall, same {raw['pages']} OCR pages, {cores} cores",
-                "value": f"{ratio:.2f} ({same['wall_s']:.1f} s / {raw['wall_s']:.1f} s; {_walls(same)} / {_walls(raw)})",
+                "value": f"{ratio:.3f} ({same['wall_s']:.1f} s / {raw['wall_s']:.1f} s; {_walls(same)} / {_walls(raw)})",
                 "target": f"<= {TARGETS['scan_overhead_max']}",
                 "status": _met(ratio, TARGETS["scan_overhead_max"], upper=True),
             }
@@ -698,7 +698,7 @@ def summarise(results: dict[str, Any]) -> list[dict[str, str]]:
         rows.append(
             {
                 "figure": f"{cores} workers vs 1 worker (whole corpus)",
-                "value": f"{speedup:.2f}x ({one['wall_s']:.1f} s -> {two['wall_s']:.1f} s; {_walls(one)} / {_walls(two)})"
+                "value": f"{speedup:.3f}x ({one['wall_s']:.1f} s -> {two['wall_s']:.1f} s; {_walls(one)} / {_walls(two)})"
                 + _raw_scaling(results)
                 + _one_core_scaling(results),
                 "target": f">= {TARGETS['two_worker_speedup_min']}x",
