@@ -36,6 +36,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from flows.reading_worker import cmdline
+
 # Quiet Prefect before anything imports it (the pipeline modules do).
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
@@ -264,14 +266,6 @@ def _stat_fields(pid: int) -> list[str] | None:
     return stat[stat.rfind(")") + 2 :].split()
 
 
-def _cmdline(pid: int) -> bytes:
-    try:
-        with open(f"/proc/{pid}/cmdline", "rb") as fh:
-            return fh.read()
-    except OSError:
-        return b""
-
-
 def _children_map() -> dict[int, list[int]]:
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
@@ -287,12 +281,12 @@ def _role(pid: int, name: str, depth: int) -> str | None:
         return "main"
     if name.startswith("tesseract"):
         return "tesseract"
-    cmdline = _cmdline(pid)
-    if not cmdline or b"resource_tracker" in cmdline:
+    line = cmdline(pid)
+    if not line or b"resource_tracker" in line:
         return None
-    if b"forkserver" in cmdline:  # the fork server, and the reading workers forked from it
+    if b"forkserver" in line:  # the fork server, and the reading workers forked from it
         return "fork_server" if depth == 1 else "worker"
-    return "worker" if b"spawn_main" in cmdline else "other"
+    return "worker" if b"spawn_main" in line else "other"
 
 
 def _status(pid: int) -> tuple[str, float] | None:
@@ -371,12 +365,12 @@ def _cpu_now() -> dict[str, float]:
     it has reaped; a spawned worker's is this process's once reaped) and Prefect's ephemeral API
     server."""
     reaped = resource.getrusage(resource.RUSAGE_CHILDREN)
-    live = [(pid, _cmdline(pid)) for pid in _children_map().get(os.getpid(), [])]
-    readers = sum(_proc_cpu(pid, reaped=True) for pid, cmdline in live if b"forkserver" in cmdline)
+    live = [(pid, cmdline(pid)) for pid in _children_map().get(os.getpid(), [])]
+    readers = sum(_proc_cpu(pid, reaped=True) for pid, line in live if b"forkserver" in line)
     return {
         "flow_process": time.process_time(),
         "workers": reaped.ru_utime + reaped.ru_stime + readers,
-        "prefect_server": sum(_proc_cpu(pid) for pid, cmdline in live if b"uvicorn" in cmdline),
+        "prefect_server": sum(_proc_cpu(pid) for pid, line in live if b"uvicorn" in line),
     }
 
 
@@ -488,7 +482,7 @@ def _worker_split(pool: Any) -> dict[str, float]:
         if fields is not None:
             own += (int(fields[11]) + int(fields[12])) / tick
             children += (int(fields[13]) + int(fields[14])) / tick
-    servers = [pid for pid in _children_map().get(os.getpid(), []) if b"forkserver" in _cmdline(pid)]
+    servers = [pid for pid in _children_map().get(os.getpid(), []) if b"forkserver" in cmdline(pid)]
     return {
         "reading_code": round(own, 2),
         "tesseract": round(children, 2),

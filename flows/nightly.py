@@ -42,6 +42,7 @@ from flows.object_store import Storage, open_storage
 from flows.run_log import flow_run_logging
 from flows.run_order import assessment_order, known_digests, reading_order
 from flows.run_report import RunReport, write_report
+from flows.temporary_server import guard_temporary_server
 from models.extraction import DocumentReading
 from models.settings import Settings, load_settings
 from models.verdict import Decision, Verdict
@@ -274,6 +275,7 @@ def _settings(storage: str | None) -> Settings:
 def nightly_flow(storage: str | None = None) -> dict[str, object]:
     """Every submission with no verdict, or whose files changed since its verdict."""
     flow_run_logging()
+    guard_temporary_server()
     return publish_artifacts(execute(_settings(storage), Selection())).summary()
 
 
@@ -288,6 +290,7 @@ def reprocess_flow(
 ) -> dict[str, object]:
     """A new verdict for the chosen submissions, whatever their state (operators' decisions stand unless forced)."""
     flow_run_logging()
+    guard_temporary_server()
     selection = Selection(
         mode="reprocess",
         submission_ids=tuple(submission_ids or ()),
@@ -305,6 +308,7 @@ def run_in_flow(settings: Settings, selection: Selection, progress: Progress | N
     @flow(name=f"attest-{selection.mode}", task_runner=_runner(), log_prints=False)
     def cli_flow() -> RunReport:
         flow_run_logging()
+        guard_temporary_server()
         return publish_artifacts(execute(settings, selection, progress))
 
     return cli_flow()

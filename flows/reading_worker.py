@@ -87,6 +87,15 @@ def children(pid: int) -> list[int]:
     return found
 
 
+def cmdline(pid: int) -> bytes:
+    """A process's command line, NUL-separated (Linux /proc); empty once it is gone."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            return fh.read()
+    except OSError:
+        return b""
+
+
 def _kill_children(pid: int) -> None:
     for child in children(pid):
         try:

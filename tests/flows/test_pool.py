@@ -18,6 +18,7 @@ import pytest
 from flows.document_reading import close_pool, make_pool
 from flows.reading_worker import children, stop_worker
 from models.settings import Settings
+from tests.flows.processes import all_gone, gone
 from tests.flows.tiny import FONT
 
 
@@ -33,7 +34,7 @@ def test_close_pool_stops_a_stuck_worker(tmp_path: Path, monkeypatch: pytest.Mon
     close_pool(pool)
     assert time.monotonic() - started < 15
     for process in processes:
-        assert process.pid is not None and _gone(process.pid), _signals(process.pid or 0)
+        assert process.pid is not None and gone(process.pid), _signals(process.pid or 0)
     assert _left_in(tmp_path) == []  # the pool's temporary directory, the stopped worker's in it, is gone
 
 
@@ -104,12 +105,12 @@ def test_workers_end_when_the_run_is_killed(tmp_path: Path) -> None:
     try:
         line = proc.stdout.readline() if proc.stdout else ""
         worker = int(line)
-        assert not _gone(worker)
+        assert not gone(worker)
         server = _parent(worker)  # the fork server, which lives as long as a worker does
     finally:
         proc.kill()
         proc.wait()
-    assert _all_gone([worker, server], 15), _signals(worker)
+    assert all_gone([worker, server], 15), _signals(worker)
     assert list(tmp_path.iterdir()) == []  # the pool's directory and the run's multiprocessing one
 
 
@@ -133,27 +134,9 @@ def _left_in(folder: Path) -> list[Path]:
     return [p for p in folder.iterdir() if str(p) != multiprocessing.util.get_temp_dir()]
 
 
-def _gone(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
-            return fh.read().rsplit(")", 1)[1].split()[0] == "Z"
-    except FileNotFoundError:
-        return True
-
-
 def _parent(pid: int) -> int:
     with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
         return int(fh.read().rsplit(")", 1)[1].split()[1])
-
-
-def _all_gone(pids: list[int], seconds: float) -> bool:
-    """Whether every process of `pids` has ended (or is a zombie) within `seconds`."""
-    deadline = time.monotonic() + seconds
-    while not all(_gone(pid) for pid in pids):
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
-    return True
 
 
 def test_a_worker_stopped_mid_page_leaves_no_file_and_no_tesseract(
@@ -175,11 +158,11 @@ def test_a_worker_stopped_mid_page_leaves_no_file_and_no_tesseract(
         tesseract = _tesseract_of(worker.pid)
         assert [p.name for p in tmp_path.glob("attest-run-*/worker-*/attest-page-*")], "no page file while OCR runs"
         stop_worker(worker.pid)
-        assert _all_gone([worker.pid], 10), _signals(worker.pid)
+        assert all_gone([worker.pid], 10), _signals(worker.pid)
     finally:
         close_pool(pool)
     assert _left_in(tmp_path) == []
-    assert _all_gone(tesseract, 10)
+    assert all_gone(tesseract, 10)
 
 
 def _tesseract_of(pid: int) -> list[int]:
