@@ -36,7 +36,7 @@ if server not in select.select([run, server], [], [])[0]:
         pass
 """
 
-_guarded: set[int] = set()
+_guards: dict[int, subprocess.Popen[bytes]] = {}  # server pid -> its guard, kept while the run lives
 
 
 def temporary_servers(pid: int) -> list[int]:
@@ -48,16 +48,21 @@ def guard_temporary_server() -> None:
     """Give each temporary server this process started a guard (once). Idempotent; a no-op when
     the run talks to a standing server, or where Linux pidfds are missing."""
     for server in temporary_servers(os.getpid()):
-        if server in _guarded:
+        if server in _guards:
             continue
         try:
             run_fd = os.pidfd_open(os.getpid())
-            server_fd = os.pidfd_open(server)  # our child, not yet reaped: the pid is still its
         except (AttributeError, OSError) as exc:
             log.debug("no guard for the temporary Prefect server: %s", exc)
             return
         try:
-            subprocess.Popen(
+            server_fd = os.pidfd_open(server)  # our child, not yet reaped: the pid is still its
+        except OSError as exc:  # it ended between the listing and now
+            os.close(run_fd)
+            log.debug("no guard for the temporary Prefect server: %s", exc)
+            continue
+        try:
+            _guards[server] = subprocess.Popen(
                 [sys.executable, "-I", "-c", _GUARD, GUARD_MARK, str(run_fd), str(server_fd)],
                 pass_fds=(run_fd, server_fd),
                 stdin=subprocess.DEVNULL,
@@ -65,7 +70,6 @@ def guard_temporary_server() -> None:
                 stderr=subprocess.DEVNULL,
                 start_new_session=True,  # outside the terminal's group: a Ctrl-C stops the run, not the guard
             )
-            _guarded.add(server)
         finally:
             os.close(run_fd)
             os.close(server_fd)
