@@ -26,6 +26,7 @@ another thread's signal does not interrupt.
 
 import atexit
 import contextlib
+import logging
 import os
 import select
 import shutil
@@ -33,6 +34,7 @@ import signal
 import tempfile
 import threading
 import time
+import warnings
 
 
 def start_worker(folder: str, run: int, run_temp: str) -> None:
@@ -40,6 +42,7 @@ def start_worker(folder: str, run: int, run_temp: str) -> None:
     `folder`: the pool's temporary directory; `run`: the pid of the process running the pool;
     `run_temp`: that process's multiprocessing directory (the fork server's socket)."""
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    quiet_libraries()
     own = tempfile.mkdtemp(prefix=f"worker-{os.getpid()}-", dir=folder)
     tempfile.tempdir = own
     atexit.register(shutil.rmtree, own, ignore_errors=True)
@@ -49,6 +52,15 @@ def start_worker(folder: str, run: int, run_temp: str) -> None:
         handle = None
     args = (run, handle, own, run_temp)
     threading.Thread(target=_watch_run, args=args, name="attest-run-watch", daemon=True).start()
+
+
+def quiet_libraries() -> None:
+    """What the readers' libraries say about damaged input (Pillow's "Corrupt EXIF data" warning,
+    pdfminer's log warnings about content streams it reads past) is not for the operator's terminal,
+    where a worker's stderr goes: each file's findings say what came of it."""
+    warnings.simplefilter("ignore")
+    for name in ("pdfminer", "pdfplumber", "PIL", "pypdfium2"):
+        logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def _watch_run(run: int, handle: int | None, own: str, run_temp: str) -> None:

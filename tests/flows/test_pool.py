@@ -74,17 +74,47 @@ if __name__ == "__main__":
 """
 
 
-def test_a_worker_of_a_cli_run_loads_nothing_of_the_flow_either(tmp_path: Path) -> None:
-    script = tmp_path / "attest"
-    script.write_text(_AS_THE_CLI, encoding="utf-8")
+def _run_script(path: Path, text: str) -> tuple[object, str]:
+    """Run `text` as a script at `path` (its main module, as a run's is); its last stdout line as
+    JSON, and its stderr."""
+    path.write_text(text, encoding="utf-8")
     root = str(Path(__file__).resolve().parents[2])
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([root, os.environ.get("PYTHONPATH", "")]))
-    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=120)
+    out = subprocess.run([sys.executable, str(path)], capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
-    loaded = json.loads(out.stdout.strip().splitlines()[-1])
+    return json.loads(out.stdout.strip().splitlines()[-1]), out.stderr
+
+
+def test_a_worker_of_a_cli_run_loads_nothing_of_the_flow_either(tmp_path: Path) -> None:
+    loaded, _ = _run_script(tmp_path / "attest", _AS_THE_CLI)
+    assert isinstance(loaded, list)
     assert "__mp_main__" in loaded and "flows.command_line" in loaded  # the rule this test is about
     assert not [m for m in loaded if m.split(".")[0] in ("prefect", "validators", "jsonschema", "minio")]
     assert not [m for m in loaded if m.startswith("flows.") and m not in ("flows.reading_worker", "flows.command_line")]
+
+
+# A worker reads a damaged image (Pillow warns "Corrupt EXIF data" before it gives up) and a library
+# logs a warning about a content stream, as pdfminer does: the run's stderr is the operator's terminal.
+_DAMAGED = """
+import json
+from flows.document_reading import close_pool, make_pool
+from models.settings import Settings
+from extractors.interpret import read_and_interpret
+if __name__ == "__main__":
+    pool = make_pool(Settings(workers=1))
+    try:
+        reading = pool.submit(read_and_interpret, "scan.tif", "diploma", b"II*\\x00" + b"\\xff" * 64, Settings())
+        pool.submit(eval, "__import__('logging').getLogger('pdfminer.pdfinterp').warning('Cannot set gray')").result(60)
+        print(json.dumps(reading.result(60).extracted.unreadable.reason))
+    finally:
+        close_pool(pool)
+"""
+
+
+def test_a_workers_libraries_say_nothing_on_the_operators_terminal(tmp_path: Path) -> None:
+    reason, stderr = _run_script(tmp_path / "run.py", _DAMAGED)
+    assert reason == "broken"  # the finding says what came of it
+    assert stderr == ""
 
 
 _ORPHAN = """
