@@ -59,8 +59,10 @@ def quiet_libraries() -> None:
     pdfminer's log warnings about content streams it reads past) is not for the operator's terminal,
     where a worker's stderr goes: each file's findings say what came of it."""
     warnings.simplefilter("ignore")
-    for name in ("pdfminer", "pdfplumber", "PIL", "pypdfium2"):
-        logging.getLogger(name).setLevel(logging.ERROR)
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    logging.getLogger("pdfplumber").setLevel(logging.ERROR)
+    logging.getLogger("PIL").setLevel(logging.ERROR)
+    logging.getLogger("pypdfium2").setLevel(logging.ERROR)
 
 
 def _watch_run(run: int, handle: int | None, own: str, run_temp: str) -> None:
