@@ -36,7 +36,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from flows.reading_worker import cmdline
+from flows.reading_worker import children, cmdline
 
 # Quiet Prefect before anything imports it (the pipeline modules do).
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -267,12 +267,12 @@ def _stat_fields(pid: int) -> list[str] | None:
 
 
 def _children_map() -> dict[int, list[int]]:
-    children: dict[int, list[int]] = {}
+    tree: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         fields = _stat_fields(int(entry)) if entry.isdigit() else None
         if fields is not None:
-            children.setdefault(int(fields[1]), []).append(int(entry))
-    return children
+            tree.setdefault(int(fields[1]), []).append(int(entry))
+    return tree
 
 
 def _role(pid: int, name: str, depth: int) -> str | None:
@@ -349,14 +349,26 @@ class Sampler:
 # ---------------------------------------------------------------- pipeline runs (child process)
 
 
+def _proc_times(pid: int) -> tuple[float, float]:
+    """utime + stime of a live process and of the children it has waited for, in seconds; zeros
+    when it is gone."""
+    fields = _stat_fields(pid)
+    if fields is None:
+        return 0.0, 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    return (int(fields[11]) + int(fields[12])) / tick, (int(fields[13]) + int(fields[14])) / tick
+
+
 def _proc_cpu(pid: int, *, reaped: bool = False) -> float:
     """utime + stime of a live process, in seconds (0 when it is gone); with `reaped`, that of the
     children it has waited for too."""
-    fields = _stat_fields(pid)
-    if fields is None:
-        return 0.0
-    ticks = int(fields[11]) + int(fields[12]) + (int(fields[13]) + int(fields[14]) if reaped else 0)
-    return ticks / os.sysconf("SC_CLK_TCK")
+    own, waited = _proc_times(pid)
+    return own + waited if reaped else own
+
+
+def _own_children() -> list[tuple[int, bytes]]:
+    """This process's children with their command lines: the fork server, Prefect's server."""
+    return [(pid, cmdline(pid)) for pid in children(os.getpid())]
 
 
 def _cpu_now() -> dict[str, float]:
@@ -365,7 +377,7 @@ def _cpu_now() -> dict[str, float]:
     it has reaped; a spawned worker's is this process's once reaped) and Prefect's ephemeral API
     server."""
     reaped = resource.getrusage(resource.RUSAGE_CHILDREN)
-    live = [(pid, cmdline(pid)) for pid in _children_map().get(os.getpid(), [])]
+    live = _own_children()
     readers = sum(_proc_cpu(pid, reaped=True) for pid, line in live if b"forkserver" in line)
     return {
         "flow_process": time.process_time(),
@@ -475,18 +487,11 @@ def _worker_split(pool: Any) -> dict[str, float]:
     worker's own (our reading code: rendering, text layers, preprocessing, interpretation), that of
     the children it has waited for (its Tesseract runs, all finished by then) and the fork server's
     own (loading the readers once). After the close they are reaped and only their sum is left."""
-    tick = os.sysconf("SC_CLK_TCK")
-    own = children = 0.0
-    for pid in list(getattr(pool, "_processes", None) or {}):
-        fields = _stat_fields(pid)
-        if fields is not None:
-            own += (int(fields[11]) + int(fields[12])) / tick
-            children += (int(fields[13]) + int(fields[14])) / tick
-    servers = [pid for pid in _children_map().get(os.getpid(), []) if b"forkserver" in cmdline(pid)]
+    times = [_proc_times(pid) for pid in list(getattr(pool, "_processes", None) or {})]
     return {
-        "reading_code": round(own, 2),
-        "tesseract": round(children, 2),
-        "fork_server": round(sum(_proc_cpu(pid) for pid in servers), 2),
+        "reading_code": round(sum(own for own, _ in times), 2),
+        "tesseract": round(sum(waited for _, waited in times), 2),
+        "fork_server": round(sum(_proc_cpu(pid) for pid, line in _own_children() if b"forkserver" in line), 2),
     }
 
 
