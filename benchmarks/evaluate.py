@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import os
 
-# Before prefect is imported: a run without PREFECT_API_URL starts a temporary server, keep it quiet.
-for _key, _value in (
-    ("PREFECT_SERVER_ANALYTICS_ENABLED", "false"),
-    ("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL"),
-    ("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL"),
-    ("DO_NOT_TRACK", "1"),
-):
+from flows.command_line import PREFECT_DEFAULTS
+
+# Before prefect is imported: a run without PREFECT_API_URL starts a temporary server, configured
+# (and quiet) as the command line's.
+for _key, _value in PREFECT_DEFAULTS.items():
     os.environ.setdefault(_key, _value)
 
 import argparse  # noqa: E402

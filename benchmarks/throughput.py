@@ -36,12 +36,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from flows.command_line import PREFECT_DEFAULTS
 from flows.reading_worker import children, cmdline
 
-# Quiet Prefect before anything imports it (the pipeline modules do).
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
-os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
+# Prefect configured as `attest run` configures it, before anything imports it (the pipeline
+# modules do): the figures are those of the command operators run.
+for _key, _value in PREFECT_DEFAULTS.items():
+    os.environ.setdefault(_key, _value)
 
 CORPUS_NOW = datetime(2026, 9, 20, 12, 0, tzinfo=UTC)
 CORPUS_SEED = 4242

@@ -16,12 +16,14 @@ from pathlib import Path
 
 import pytest
 
+from flows.command_line import PREFECT_SERVER_TUNING
 from tests.s3_server import free_port
 
 QUIET = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "PREFECT_SERVER_LOGGING_LEVEL": "CRITICAL",
     "DO_NOT_TRACK": "1",
+    **PREFECT_SERVER_TUNING,  # the server the tests use runs as a production one does
 }
 
 

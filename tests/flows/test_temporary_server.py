@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
+import sqlite3
 import subprocess
 import time
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
+from flows.command_line import PREFECT_SERVER_TUNING
 from flows.reading_worker import children, cmdline
 from flows.temporary_server import GUARD_MARK, temporary_servers
 from tests.flows.cli import ATTEST
@@ -39,6 +43,8 @@ def leftovers() -> Iterator[list[int]]:
 
 def _run(storage: Path, tmp_path: Path, command: str = "run") -> subprocess.Popen[bytes]:
     env = {**os.environ, **QUIET, "PREFECT_API_URL": "", "PREFECT_HOME": str(tmp_path / "prefect-home")}
+    for key in PREFECT_SERVER_TUNING:  # the command line's own settings, not the tests'
+        env.pop(key, None)
     env["OMP_THREAD_LIMIT"] = "1"
     env["ATTEST_STORAGE"] = str(storage)
     return subprocess.Popen(
@@ -92,7 +98,23 @@ def test_a_run_that_ends_leaves_neither_server_nor_guard(storage: Path, tmp_path
     run = _run(storage, tmp_path)
     server, guard = _server_and_guard(run, leftovers)
     leftovers.append(guard)
+    server_env = _environment(server)
     _, err = run.communicate(timeout=300)
     assert run.returncode == 0, err.decode()[-2000:]
+    # Only progress lines: with PREFECT_API_URL="", as here, Prefect's events worker used to fail at the end.
+    assert [line for line in err.decode().splitlines() if not re.match(r"\[\d+/\d+\] ", line)] == []
     assert all_gone([server, guard], 15)
     assert (storage / "verdicts").is_dir()  # the run did its work with the guard beside it
+    # The server recorded task runs in batches, and the last batch was written as it shut down: every
+    # submission's reading task is in its database, finished.
+    assert {k: server_env.get(k) for k in PREFECT_SERVER_TUNING} == PREFECT_SERVER_TUNING
+    with closing(sqlite3.connect(tmp_path / "prefect-home" / "prefect.db")) as db:
+        recorded = db.execute("SELECT name, state_type FROM task_run").fetchall()
+    assert len(recorded) == 5, recorded
+    assert {state for _, state in recorded} == {"COMPLETED"}
+
+
+def _environment(pid: int) -> dict[str, str]:
+    raw = Path(f"/proc/{pid}/environ").read_bytes()
+    pairs = (item.decode(errors="replace").partition("=") for item in raw.split(b"\0") if item)
+    return {key: value for key, _, value in pairs}

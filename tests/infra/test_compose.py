@@ -6,6 +6,8 @@ from pathlib import Path
 
 import yaml
 
+from flows.command_line import PREFECT_SERVER_TUNING
+
 INFRA = Path(__file__).parents[2] / "infra"
 
 
@@ -19,6 +21,13 @@ def test_compose_has_the_services_and_takes_secrets_from_the_environment() -> No
     for key in ("ATTEST_S3_ACCESS_KEY", "ATTEST_S3_SECRET_KEY"):
         assert worker_env[key].startswith("${"), f"{key} must come from the environment, not the file"
     assert services["worker"]["build"]["dockerfile"] == "infra/Dockerfile"
+
+
+def test_the_production_prefect_server_is_tuned_as_the_temporary_one() -> None:
+    """The batch size of the task-run recorder (flows/command_line.py) holds for both servers."""
+    compose = yaml.safe_load((INFRA / "docker-compose.yml").read_text())
+    server_env = compose["services"]["prefect-server"]["environment"]
+    assert {k: server_env.get(k) for k in PREFECT_SERVER_TUNING} == PREFECT_SERVER_TUNING
 
 
 def test_worker_image_installs_with_make_setup() -> None:
