@@ -9,27 +9,19 @@ what the standard forbids.
 
 from __future__ import annotations
 
-import os
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
 
-from flows.command_line import PREFECT_DEFAULTS
-
-# Before prefect is imported: a run without PREFECT_API_URL starts a temporary server, configured
-# (and quiet) as the command line's.
-for _key, _value in PREFECT_DEFAULTS.items():
-    os.environ.setdefault(_key, _value)
-
-import argparse  # noqa: E402
-import shutil  # noqa: E402
-import sys  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from collections.abc import Callable, Iterable, Sequence  # noqa: E402
-from dataclasses import dataclass, field  # noqa: E402
-from datetime import UTC, datetime  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from flows.sample_set import Profile, SampleCase, build_sample_set  # noqa: E402
-from models.verdict import Verdict  # noqa: E402
+from flows.command_line import prefect_environment
+from flows.sample_set import Profile, SampleCase, build_sample_set
+from models.verdict import Verdict
 
 DEFAULT_SEED = 2026
 _SCANNED = frozenset({"jpeg", "png", "tiff", "scan_pdf"})
@@ -278,6 +270,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--full-page-scans", action="store_true", help="A4 scans at 300 dpi (slower)")
     parser.add_argument("--strict", action="store_true", help="exit 1 on any false acceptance or refusal")
     args = parser.parse_args(argv)
+    prefect_environment()  # before the flow imports Prefect: a run with no PREFECT_API_URL as `attest run` has it
 
     temporary = args.out is None
     base = Path(tempfile.mkdtemp(prefix="attest-eval-")) if temporary else args.out

@@ -36,13 +36,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from flows.command_line import PREFECT_DEFAULTS
+from flows.command_line import prefect_environment
 from flows.reading_worker import children, cmdline
-
-# Prefect configured as `attest run` configures it, before anything imports it (the pipeline
-# modules do): the figures are those of the command operators run.
-for _key, _value in PREFECT_DEFAULTS.items():
-    os.environ.setdefault(_key, _value)
 
 CORPUS_NOW = datetime(2026, 9, 20, 12, 0, tzinfo=UTC)
 CORPUS_SEED = 4242
@@ -1124,6 +1119,7 @@ def run_benchmark(
 
 
 def main(argv: list[str] | None = None) -> int:
+    prefect_environment()  # as `attest run` has it (the pipeline runs in `--child` processes)
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] == ["--child"]:
         kind, spec, out_path = args[1], json.loads(args[2]), Path(args[3])

@@ -37,6 +37,18 @@ PREFECT_DEFAULTS = {
 }
 
 
+def prefect_environment() -> None:
+    """Prefect configured for a run of ours, before Prefect is imported: the command line's, and the
+    benchmarks' (whose figures are the command line's)."""
+    for key, value in PREFECT_DEFAULTS.items():
+        os.environ.setdefault(key, value)
+    if not os.environ.get("PREFECT_API_URL", "unset").strip():
+        # An empty PREFECT_API_URL (an env file's `PREFECT_API_URL=`) means no server, as unset does.
+        # Prefect 3.9 starts its temporary server for such a run but sends the run's events to "",
+        # so no task run is recorded and 'EventsWorker failed' errors end the run's output.
+        del os.environ["PREFECT_API_URL"]
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="attest", description="Document intake for teacher attestation.")
     p.add_argument("-v", "--verbose", action="store_true", help="log each step (IINs masked)")
@@ -90,13 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    for key, value in PREFECT_DEFAULTS.items():
-        os.environ.setdefault(key, value)
-    if not os.environ.get("PREFECT_API_URL", "unset").strip():
-        # An empty PREFECT_API_URL (an env file's `PREFECT_API_URL=`) means no server, as unset does.
-        # Prefect 3.9 starts its temporary server for such a run but sends the run's events to "",
-        # so no task run is recorded and 'EventsWorker failed' errors end the run's output.
-        del os.environ["PREFECT_API_URL"]
+    prefect_environment()
     args = build_parser().parse_args(argv)
     from flows.console import setup_logging
 
