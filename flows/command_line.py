@@ -15,11 +15,11 @@ from models.errors import AttestError, InputError
 from models.settings import Settings, load_settings
 
 # Prefect's task-run recorder writes each task-run event in a transaction of its own by default
-# (batch size 1): 17 ms of the server's CPU per task (Prefect 3.9, SQLite), as much as the rest of a
-# task's cost on both sides, taken from the cores that read the night's scans. In batches of up to
-# 100 (or every 5 s) it costs a third of that. Task runs then show in the UI up to 5 s late, and
-# the batch still queued when a run ends is written as the server shuts down. The temporary server
-# of a run with no PREFECT_API_URL inherits this; the real one has it in infra/docker-compose.yml.
+# (batch size 1): 18 ms of the server's CPU per task (Prefect 3.9, SQLite), more than the rest of a
+# task's cost, client and server, together, taken from the cores that read the night's scans. In
+# batches of up to 100 (or every 5 s) it costs ~3 ms. Task runs then show in the UI up to 5 s late,
+# and the batch still queued when a run ends is written as the server shuts down. The temporary
+# server of a run with no PREFECT_API_URL inherits this; the real one has it in infra/'s compose file.
 PREFECT_SERVER_TUNING = {"PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE": "100"}
 
 # Set for Prefect, unless already set, before it is imported.
