@@ -42,7 +42,7 @@ def prefect_environment() -> None:
     benchmarks' (whose figures are the command line's)."""
     for key, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(key, value)
-    if not os.environ.get("PREFECT_API_URL", "unset").strip():
+    if "PREFECT_API_URL" in os.environ and not os.environ["PREFECT_API_URL"].strip():
         # An empty PREFECT_API_URL (an env file's `PREFECT_API_URL=`) means no server, as unset does.
         # Prefect 3.9 starts its temporary server for such a run but sends the run's events to "",
         # so no task run is recorded and 'EventsWorker failed' errors end the run's output.

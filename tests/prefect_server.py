@@ -23,7 +23,6 @@ QUIET = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "PREFECT_SERVER_LOGGING_LEVEL": "CRITICAL",
     "DO_NOT_TRACK": "1",
-    **PREFECT_SERVER_TUNING,  # the server the tests use runs as a production one does
 }
 
 
@@ -41,7 +40,8 @@ def prefect_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     home = tmp_path_factory.mktemp("prefect-home")
     port = free_port()
     url = f"http://127.0.0.1:{port}/api"
-    env = {**os.environ, **QUIET, "PREFECT_HOME": str(home), "PREFECT_API_URL": ""}
+    # Tuned as a production server is (infra/docker-compose.yml), quiet as a test's should be.
+    env = {**os.environ, **QUIET, **PREFECT_SERVER_TUNING, "PREFECT_HOME": str(home), "PREFECT_API_URL": ""}
     log = (Path(home) / "server.log").open("wb")
     proc = subprocess.Popen(
         [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],

@@ -1,8 +1,10 @@
-"""Whether processes have ended, read from /proc: the tests that kill runs and workers share these."""
+"""Processes read from /proc (whether they have ended, their environment): the tests that kill runs
+and workers share these."""
 
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 
 def gone(pid: int) -> bool:
@@ -22,3 +24,10 @@ def all_gone(pids: list[int], seconds: float) -> bool:
             return False
         time.sleep(0.05)
     return True
+
+
+def environment(pid: int) -> dict[str, str]:
+    """The environment a live process was started with."""
+    raw = Path(f"/proc/{pid}/environ").read_bytes()
+    pairs = (item.decode(errors="replace").partition("=") for item in raw.split(b"\0") if item)
+    return {key: value for key, _, value in pairs}

@@ -18,7 +18,7 @@ from flows.command_line import PREFECT_SERVER_TUNING
 from flows.reading_worker import children, cmdline
 from flows.temporary_server import GUARD_MARK, temporary_servers
 from tests.flows.cli import ATTEST
-from tests.flows.processes import all_gone, gone
+from tests.flows.processes import all_gone, environment, gone
 from tests.flows.tiny import write_submission
 from tests.prefect_server import QUIET
 
@@ -98,7 +98,7 @@ def test_a_run_that_ends_leaves_neither_server_nor_guard(storage: Path, tmp_path
     run = _run(storage, tmp_path)
     server, guard = _server_and_guard(run, leftovers)
     leftovers.append(guard)
-    server_env = _environment(server)
+    server_env = environment(server)
     _, err = run.communicate(timeout=300)
     assert run.returncode == 0, err.decode()[-2000:]
     # Only progress lines: with PREFECT_API_URL="", as here, Prefect's events worker used to fail at the end.
@@ -112,9 +112,3 @@ def test_a_run_that_ends_leaves_neither_server_nor_guard(storage: Path, tmp_path
         recorded = db.execute("SELECT name, state_type FROM task_run").fetchall()
     assert len(recorded) == 5, recorded
     assert {state for _, state in recorded} == {"COMPLETED"}
-
-
-def _environment(pid: int) -> dict[str, str]:
-    raw = Path(f"/proc/{pid}/environ").read_bytes()
-    pairs = (item.decode(errors="replace").partition("=") for item in raw.split(b"\0") if item)
-    return {key: value for key, _, value in pairs}
