@@ -27,8 +27,7 @@ from extractors.pdf import (
 from extractors.quality import has_real_words, real_word_stats
 from extractors.sniff import sniff_media_type
 from flows.sample_set import build_sample_set
-
-ODD_INPUTS = Path("/work/shared/corpus/odd-inputs")
+from tests.paths import odd_input_files
 
 
 @pytest.fixture(scope="module")
@@ -37,8 +36,7 @@ def pdf_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     build_sample_set(root / "eval", profile="eval", seed=11, now=datetime(2026, 9, 20, 12, tzinfo=UTC))
     build_sample_set(root / "demo", profile="demo", seed=12, now=datetime(2026, 9, 20, 12, tzinfo=UTC))
     files = sorted(root.rglob("*"))
-    if ODD_INPUTS.is_dir():
-        files += sorted(ODD_INPUTS.rglob("*"))
+    files += odd_input_files()
     return [f for f in files if f.is_file() and sniff_media_type(f.read_bytes()) == "application/pdf"]
 
 

@@ -16,7 +16,6 @@ from models.settings import Settings
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 FREESERIF = Path("/usr/share/fonts/truetype/freefont/FreeSerif.ttf")
-ODD_INPUTS = Path("/work/shared/corpus/odd-inputs")
 
 # Key words: a Kazakh word with each of қ ұ ғ ә і between them, and Russian words.
 KAZAKH_LINES = (

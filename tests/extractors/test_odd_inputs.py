@@ -8,9 +8,9 @@ import pytest
 
 from extractors.reading import read_document
 from models.settings import Settings
-from tests.extractors.conftest import ODD_INPUTS
+from tests.paths import ODD_INPUTS, odd_input_files
 
-FILES = sorted(p for p in ODD_INPUTS.iterdir() if p.name != "README.md")
+FILES = odd_input_files()
 # Low dpi keeps the suite fast; these files test robustness, not OCR quality.
 FAST = Settings(ocr_dpi=100, ocr_page_timeout_s=20.0, max_pages=3)
 

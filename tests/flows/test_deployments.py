@@ -14,6 +14,7 @@ import pytest
 
 from tests.flows.cli import ATTEST, attest
 from tests.flows.tiny import IIN, write_submission
+from tests.waiting import wait_until
 
 pytestmark = pytest.mark.slow
 
@@ -80,9 +81,16 @@ def test_serve_registers_and_runs_reprocess(tmp_path: Path, prefect_api: str) ->
         assert {"attest-verdicts", "attest-run-summary"} <= set(artifacts)
         assert "reprocess" in str(artifacts["attest-run-summary"].data)
         assert "2026-000900" in str(artifacts["attest-verdicts"].data)
-        lines = asyncio.run(_log_lines(run.id))  # type: ignore[union-attr]
-        assert any(line.startswith("attest 2026-000900: r2 ") for line in lines), lines
-        assert any(f"applicant {IIN[:6]}******" in line for line in lines), lines
+        # Logs reach the API in batches after the run's state does: wait for them, bounded.
+        lines = wait_until(
+            lambda: asyncio.run(_log_lines(run.id)),  # type: ignore[union-attr]
+            lambda found: (
+                any(line.startswith("attest 2026-000900: r2 ") for line in found)
+                and any(f"applicant {IIN[:6]}******" in line for line in found)
+            ),
+            timeout=60,
+            what="the reprocess run's progress line and masked applicant line in the Prefect API's logs",
+        )
         assert not any(IIN in line for line in lines)
     finally:
         server.terminate()

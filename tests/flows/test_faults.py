@@ -17,10 +17,10 @@ import pytest
 
 from tests.flows.cli import ATTEST, attest, file_bytes
 from tests.flows.tiny import IIN, write_submission
+from tests.paths import ODD_INPUTS, odd_input_files
 from tests.s3_server import FlakyProxy, start_moto_server
 
 pytestmark = pytest.mark.slow
-ODD = Path(__file__).parents[3] / "shared" / "corpus" / "odd-inputs"
 SCHEMA = json.loads((Path(__file__).parents[2] / "models" / "schemas" / "verdict.schema.json").read_text())
 
 
@@ -30,15 +30,14 @@ def _history(root: Path) -> dict[str, list[str]]:
     }
 
 
-@pytest.mark.skipif(not ODD.is_dir(), reason="shared/corpus not beside the project")
 def test_every_odd_input_ends_in_a_verdict(tmp_path: Path, prefect_api: str) -> None:
     root = tmp_path / "data"
     write_submission(root, "2026-000700")
     folder = root / "submissions" / "2026-000700"
     manifest = json.loads((folder / "manifest.json").read_text())
-    odd = sorted(p.name for p in ODD.iterdir())
+    odd = [p.name for p in odd_input_files()]
     for name in odd:
-        shutil.copy(ODD / name, folder / name)
+        shutil.copy(ODD_INPUTS / name, folder / name)
         manifest["documents"].append({"file": name, "kind": "professional_achievements"})
     (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False))
     result = attest("run", "--storage", str(root), env={"ATTEST_OCR_DPI": "150"})
