@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from flows.command_line import prefect_environment
-from flows.sample_set import Profile, SampleCase, build_sample_set
 from models.verdict import Verdict
+from runtime.prefect_environment import prefect_environment
+from sample_set import Profile, SampleCase, build_sample_set
 
 DEFAULT_SEED = 2026
 _SCANNED = frozenset({"jpeg", "png", "tiff", "scan_pdf"})

@@ -36,8 +36,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from flows.command_line import prefect_environment
-from flows.reading_worker import children, cmdline
+from runtime.prefect_environment import prefect_environment
+from runtime.processes import children, cmdline
 
 CORPUS_NOW = datetime(2026, 9, 20, 12, 0, tzinfo=UTC)
 CORPUS_SEED = 4242
@@ -67,7 +67,7 @@ class Corpus:
 
 def _plans() -> tuple[list[Any], list[Any]]:
     """Clean, single-folder plans of every profile: (with scans, born-digital)."""
-    from flows.sample_set.cases import plans
+    from sample_set.cases import plans
 
     seen: set[int] = set()
     scanned: list[Any] = []
@@ -91,7 +91,7 @@ def build_corpus(root: Path, submissions: int, *, full_page_scans: bool = True) 
     Plans are cycled; each cycle uses another seed, so no two submissions share a file's bytes
     (a shared file would be served from the extraction cache and flatter the figures).
     """
-    from flows.sample_set.builder import build_case
+    from sample_set.builder import build_case
 
     scanned_plans, born_plans = _plans()
     n_scanned = (submissions + 1) // 2
@@ -531,9 +531,10 @@ def _child_guards(spec: dict[str, Any]) -> dict[str, Any]:
 def _child_notices(spec: dict[str, Any]) -> dict[str, Any]:
     """Rendering and signing the notices of a night's verdicts, timed apart from the pipeline (the
     pipeline runs above have no key configured, so they issue none)."""
-    from flows.intake import Folder, parse
-    from flows.notices import load_signer, make_self_signed_p12, render_notice, sign_pdf
+    from models.listing import Folder
     from models.verdict import Verdict
+    from notices import load_signer, make_self_signed_p12, render_notice, sign_pdf
+    from validators.assessment import parse
 
     root = Path(spec["storage"])
     key = Path(spec["key_dir"]) / "provider.p12"

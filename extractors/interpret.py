@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from extractors import field_form
 from extractors.field_text import has_usable_text
 from extractors.fields import common_fields
+from extractors.holder_names import NameHit, holder_names, listed_names
 from extractors.kinds import clear_mismatch, score_kinds
-from extractors.name_find import NameHit, holder_names, listed_names
 from extractors.reading import read_document
 from models.base import Kind
 from models.extraction import (

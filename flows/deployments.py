@@ -7,7 +7,7 @@ from typing import Any
 from prefect.schedules import Cron
 
 from flows.nightly import nightly_flow, reprocess_flow
-from flows.temporary_server import guard_temporary_server
+from runtime.temporary_server import guard_temporary_server
 
 # Astana time is UTC+5 all year (since 1 March 2024); a fixed-offset zone avoids stale tzdata.
 SCHEDULE_TZ = "Etc/GMT-5"
@@ -35,7 +35,7 @@ def deployments(storage: str | None = None) -> list[Any]:
 
 def serve_all(storage: str | None = None) -> None:
     """Serve until stopped. Without `PREFECT_API_URL` Prefect starts a temporary server for it; it is
-    started here, before `serve` blocks, so that it gets its guard (`flows.temporary_server`)."""
+    started here, before `serve` blocks, so that it gets its guard (`runtime.temporary_server`)."""
     from prefect import serve
     from prefect.client.orchestration import get_client
     from prefect.settings import PREFECT_API_URL

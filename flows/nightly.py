@@ -24,29 +24,21 @@ from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
-from flows.document_reading import ReadStats, close_pool, make_pool, read_cached, read_submission
-from flows.intake import (
-    ASTANA,
-    Parsed,
-    assess,
-    discover,
-    needs_verdict,
-    others_of,
-    parse,
-    publish,
-    read_current,
-    repair_current,
-)
-from flows.notice_issue import NoticeMaker, notice_maker
-from flows.object_store import Storage, open_storage
-from flows.run_log import flow_run_logging
 from flows.run_order import assessment_order, known_digests, reading_order
 from flows.run_report import RunReport, write_report
-from flows.temporary_server import guard_temporary_server
+from models.astana_time import ASTANA
 from models.extraction import DocumentReading
 from models.settings import Settings, load_settings
 from models.verdict import Decision, Verdict
-from validators.calendar import WorkCalendar
+from models.working_days import WorkCalendar
+from notices.maker import NoticeMaker, notice_maker
+from runtime.log_masking import flow_run_logging
+from runtime.temporary_server import guard_temporary_server
+from storage.objects import Storage, open_storage
+from storage.submissions import discover, needs_verdict
+from storage.verdicts import publish, read_current, repair_current
+from validators.assessment import Parsed, assess, others_of, parse
+from workers.pool import ReadStats, close_pool, make_pool, read_cached, read_submission
 
 log = logging.getLogger("attest")
 

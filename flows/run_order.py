@@ -20,26 +20,15 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Protocol, TypeVar
 
-from flows.intake import Parsed
+from models.listing import file_cost
 from models.verdict import Verdict
+from validators.assessment import Parsed
 
 _F = TypeVar("_F")
 
 
 class _Done(Protocol[_F]):
     def __call__(self, futures: list[_F]) -> Iterable[_F]: ...
-
-
-_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff")
-_SCAN_PAGE_BYTES = 300_000  # a scanned PDF page at 300 dpi weighs 0.3-1 MB; a typed one, 20-60 KB
-
-
-def file_cost(name: str, size: int) -> float:
-    """A file's reading cost in scanned pages, from its name and size alone. An image is a page to
-    OCR however well it compresses (a Group 4 fax page is 50 KB); a PDF weighs what its pages do."""
-    if name.lower().endswith(_IMAGE_SUFFIXES):
-        return 1.0 + size / (4 * _SCAN_PAGE_BYTES)
-    return size / _SCAN_PAGE_BYTES
 
 
 def reading_cost(parsed: Parsed) -> float:

@@ -7,9 +7,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from flows.document_reading import ReadStats
-from flows.object_store import Storage
 from models.verdict import Verdict
+from storage.objects import Storage
+from workers.pool import ReadStats
 
 
 @dataclass

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.command_line import PREFECT_SERVER_TUNING
+from runtime.prefect_environment import PREFECT_SERVER_TUNING
 from tests.s3_server import free_port
 
 QUIET = {

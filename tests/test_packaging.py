@@ -5,17 +5,16 @@ from __future__ import annotations
 import importlib.metadata
 import json
 import sys
+import tomllib
 
 import jsonschema
 
-from tests.paths import CONTRACT, ROOT
-
-OURS = ("models", "validators", "extractors", "flows")
+from tests.paths import CONTRACT, PACKAGES, ROOT
 
 
 def test_no_installed_distribution_provides_our_packages() -> None:
     provided = importlib.metadata.packages_distributions()
-    for name in (*OURS, "tests", "benchmarks"):
+    for name in (*PACKAGES, "tests", "benchmarks"):
         others = [d for d in provided.get(name, []) if d != "attest"]
         assert not others, f"{name} is also provided by {others}"
 
@@ -34,7 +33,7 @@ def test_no_module_in_flows_shadows_an_installed_one() -> None:
 
 
 def test_every_folder_is_a_package() -> None:
-    for top in (*OURS, "tests"):
+    for top in (*PACKAGES, "tests"):
         for folder in [ROOT / top, *(p for p in (ROOT / top).rglob("*") if p.is_dir())]:
             if "__pycache__" in folder.parts or not any(folder.glob("*.py")):
                 continue
@@ -47,3 +46,13 @@ def test_shipped_schemas_are_the_contracts() -> None:
         ours = json.loads((ROOT / "models" / "schemas" / name).read_text())
         jsonschema.Draft202012Validator.check_schema(ours)
         assert ours == json.loads((CONTRACT / name).read_text()), f"models/schemas/{name} differs from docs/contract"
+
+
+def test_pyproject_lists_every_package_of_ours() -> None:
+    """Packaging, mypy and the import sorter name the same packages, and every one of them exists."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert project["tool"]["setuptools"]["packages"]["find"]["include"] == [f"{p}*" for p in PACKAGES]
+    assert project["tool"]["mypy"]["packages"] == list(PACKAGES)
+    assert project["tool"]["ruff"]["lint"]["isort"]["known-first-party"] == [*PACKAGES, "tests", "benchmarks"]
+    for package in PACKAGES:
+        assert (ROOT / package / "__init__.py").exists(), package

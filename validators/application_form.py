@@ -12,8 +12,8 @@ from extractors.field_text import letter_words
 from models.context import CheckContext
 from models.extraction import DocumentReading, FieldValue
 from models.verdict import Finding
+from validators.document_kind import effective_kind, usable_pages
 from validators.findings import finding
-from validators.kind import effective_kind, usable_pages
 from validators.messages import printable
 
 CODE = "application.incomplete"

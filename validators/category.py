@@ -9,9 +9,9 @@ from extractors import fields
 from models.context import CheckContext
 from models.extraction import DocumentReading
 from models.verdict import Finding
-from validators.dates_check import astana_date, field_date
+from validators.document_dates import astana_date, field_date
+from validators.document_kind import effective_kind, usable_pages
 from validators.findings import finding
-from validators.kind import effective_kind, usable_pages
 from validators.messages import CATEGORY_NAMES, fmt_date, printable
 
 MISMATCH_CODE = "category.declared_mismatch"

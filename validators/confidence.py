@@ -9,8 +9,8 @@ from typing import Any
 
 from models.context import CheckContext
 from models.verdict import Finding
+from validators.document_kind import usable_pages
 from validators.findings import finding
-from validators.kind import usable_pages
 from validators.messages import printable
 
 CODE = "extraction.low_confidence"

@@ -9,8 +9,8 @@ from models.base import Kind
 from models.context import CheckContext
 from models.extraction import DocumentReading, FieldValue
 from models.verdict import Finding
+from validators.document_kind import effective_kind, usable_pages
 from validators.findings import finding
-from validators.kind import effective_kind, usable_pages
 from validators.messages import printable
 
 IIN_CODE = "identity.iin_mismatch"
@@ -152,7 +152,7 @@ def _review_name(doc: DocumentReading, reason: str, evidence: dict[str, object])
 def check_name_mismatch(ctx: CheckContext) -> list[Finding]:
     """Fail when a document issued to the applicant clearly names another person, or the order
     clearly does not list the applicant; review on a maiden name, an unsure match or no name found."""
-    from extractors.names import compare_names
+    from extractors.name_matching import compare_names
 
     applicant = ctx.manifest.applicant.full_name
     out: list[Finding] = []

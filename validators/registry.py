@@ -1,4 +1,4 @@
-"""The explicit table of checks and the loop that runs them.
+"""The checks' functions, run in catalogue order (`validators.catalogue`), and the loop that runs them.
 
 Only `fail` and `review` findings are emitted; a check that finds nothing returns no finding, which
 keeps verdicts short (the contract asks for at least every fail and review). `submission.malformed`
@@ -10,28 +10,47 @@ from collections.abc import Sequence
 
 from models.context import CheckContext
 from models.verdict import Finding
+from validators.application_form import check_application_incomplete
+from validators.catalogue import CATALOGUE
+from validators.category import check_category_declared_mismatch, check_category_expired
+from validators.confidence import check_low_confidence
 from validators.consent import check_consent_missing
+from validators.document_dates import check_dates_inconsistent
+from validators.document_kind import check_kind_mismatch
 from validators.documents import check_document_unreadable, check_documents_missing
 from validators.essay import check_essay_word_count
 from validators.findings import Check, finding
+from validators.identity import check_iin_mismatch, check_name_mismatch
 from validators.iin import check_iin_invalid
-from validators.reading_checks import READING_CHECKS
 from validators.repeat import check_application_repeat
 from validators.request import check_request_inconsistent
 from validators.window import check_outside_window
 
 log = logging.getLogger("attest.checks")
 
-CHECKS: tuple[tuple[str, Check], ...] = (
-    ("consent.missing", check_consent_missing),
-    ("documents.missing", check_documents_missing),
-    ("document.unreadable", check_document_unreadable),
-    ("request.inconsistent", check_request_inconsistent),
-    ("application.outside_window", check_outside_window),
-    ("identity.iin_invalid", check_iin_invalid),
-    ("essay.word_count", check_essay_word_count),
-    ("application.repeat", check_application_repeat),
-    *READING_CHECKS,
+# The function of each check the registry runs (the catalogue says what each is).
+FUNCTIONS: dict[str, Check] = {
+    "consent.missing": check_consent_missing,
+    "documents.missing": check_documents_missing,
+    "document.unreadable": check_document_unreadable,
+    "request.inconsistent": check_request_inconsistent,
+    "application.outside_window": check_outside_window,
+    "identity.iin_invalid": check_iin_invalid,
+    "essay.word_count": check_essay_word_count,
+    "application.repeat": check_application_repeat,
+    "document.kind_mismatch": check_kind_mismatch,
+    "application.incomplete": check_application_incomplete,
+    "identity.iin_mismatch": check_iin_mismatch,
+    "identity.name_mismatch": check_name_mismatch,
+    "dates.inconsistent": check_dates_inconsistent,
+    "category.declared_mismatch": check_category_declared_mismatch,
+    "category.expired": check_category_expired,
+    "extraction.low_confidence": check_low_confidence,
+}
+
+# In catalogue order, which is the order of a verdict's findings.
+CHECKS: tuple[tuple[str, Check], ...] = tuple(
+    (entry.code, FUNCTIONS[entry.code]) for entry in CATALOGUE if entry.code in FUNCTIONS
 )
 
 

@@ -2,9 +2,9 @@
 
 from datetime import datetime
 
+from models.astana_time import to_astana
 from models.context import CheckContext
 from models.verdict import Finding
-from validators.calendar import to_astana
 from validators.findings import finding
 from validators.messages import fmt_date
 

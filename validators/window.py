@@ -1,8 +1,8 @@
 """`application.outside_window`: applications are taken in the periods the authorised body sets (item 10)."""
 
+from models.astana_time import to_astana
 from models.context import CheckContext
 from models.verdict import Finding
-from validators.calendar import to_astana
 from validators.findings import finding
 from validators.messages import fmt_date
 

@@ -26,7 +26,7 @@ from extractors.pdf import (
 )
 from extractors.quality import has_real_words, real_word_stats
 from extractors.sniff import sniff_media_type
-from flows.sample_set import build_sample_set
+from sample_set import build_sample_set
 from tests.paths import odd_input_files
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from flows.sample_set import build_sample_set
+from sample_set import build_sample_set
 from tests.flows.cli import Result, attest, file_bytes, tree_digest
 
 pytestmark = pytest.mark.slow
@@ -160,7 +160,7 @@ def test_operator_decision_stands_at_night(batch: Batch, tmp_path: Path) -> None
 
 
 def test_every_verdict_has_a_signed_notice(batch: Batch) -> None:
-    from flows.notices import verify_notice
+    from notices import verify_notice
 
     for path in sorted((batch.root / "verdicts").glob("*.json")):
         data = json.loads(path.read_text())

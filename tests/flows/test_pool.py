@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from flows.document_reading import close_pool, make_pool
-from flows.reading_worker import children, stop_worker
 from models.settings import Settings
+from runtime.processes import children
 from tests.flows.processes import all_gone, gone
 from tests.flows.tiny import FONT
+from workers.pool import close_pool, make_pool
+from workers.worker_process import stop_worker
 
 
 def test_close_pool_stops_a_stuck_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -38,6 +39,10 @@ def test_close_pool_stops_a_stuck_worker(tmp_path: Path, monkeypatch: pytest.Mon
     assert _left_in(tmp_path) == []  # the pool's temporary directory, the stopped worker's in it, is gone
 
 
+# What a reading worker never needs: Prefect, the checks, storage, the notices, the desk, the flows.
+FLOW_SIDE = ("prefect", "validators", "jsonschema", "minio", "flows", "storage", "notices", "review_desk", "sample_set")
+
+
 def test_a_reading_worker_loads_the_readers_and_nothing_of_the_flow() -> None:
     """Each worker pays its own imports: Prefect, storage or the validators there would be waste."""
     from extractors.interpret import read_and_interpret
@@ -51,8 +56,8 @@ def test_a_reading_worker_loads_the_readers_and_nothing_of_the_flow() -> None:
         assert reading.extracted.unreadable is not None
         loaded = pool.submit(eval, "sorted(__import__('sys').modules)").result(60)
         assert "extractors.pdf" in loaded and "extractors.interpret" in loaded
-        assert not [m for m in loaded if m.split(".")[0] in ("prefect", "validators", "jsonschema", "minio")]
-        assert not [m for m in loaded if m.startswith("flows.") and m != "flows.reading_worker"]
+        assert not [m for m in loaded if m.split(".")[0] in FLOW_SIDE]
+        assert [m for m in loaded if m.startswith("workers.")] == ["workers.worker_process"]
     finally:
         close_pool(pool)
 
@@ -62,9 +67,9 @@ def test_a_reading_worker_loads_the_readers_and_nothing_of_the_flow() -> None:
 # every worker loads too.
 _AS_THE_CLI = """
 import json, sys
-from flows.command_line import main
+from command_line.main import main
 if __name__ == "__main__":
-    from flows.document_reading import close_pool, make_pool
+    from workers.pool import close_pool, make_pool
     from models.settings import Settings
     pool = make_pool(Settings(workers=1))
     try:
@@ -88,16 +93,19 @@ def _run_script(path: Path, text: str) -> tuple[object, str]:
 def test_a_worker_of_a_cli_run_loads_nothing_of_the_flow_either(tmp_path: Path) -> None:
     loaded, _ = _run_script(tmp_path / "attest", _AS_THE_CLI)
     assert isinstance(loaded, list)
-    assert "__mp_main__" in loaded and "flows.command_line" in loaded  # the rule this test is about
-    assert not [m for m in loaded if m.split(".")[0] in ("prefect", "validators", "jsonschema", "minio")]
-    assert not [m for m in loaded if m.startswith("flows.") and m not in ("flows.reading_worker", "flows.command_line")]
+    assert "__mp_main__" in loaded and "command_line.main" in loaded  # the rule this test is about
+    assert not [m for m in loaded if m.split(".")[0] in FLOW_SIDE]
+    assert [m for m in loaded if m.startswith(("workers.", "command_line."))] == [
+        "command_line.main",
+        "workers.worker_process",
+    ]
 
 
 # A worker reads a damaged image (Pillow warns "Corrupt EXIF data" before it gives up) and a library
 # logs a warning about a content stream, as pdfminer does: the run's stderr is the operator's terminal.
 _DAMAGED = """
 import json
-from flows.document_reading import close_pool, make_pool
+from workers.pool import close_pool, make_pool
 from models.settings import Settings
 from extractors.interpret import read_and_interpret
 if __name__ == "__main__":
@@ -119,7 +127,7 @@ def test_a_workers_libraries_say_nothing_on_the_operators_terminal(tmp_path: Pat
 
 _ORPHAN = """
 import sys, time
-from flows.document_reading import make_pool
+from workers.pool import make_pool
 from models.settings import Settings
 pool = make_pool(Settings(workers=1))
 print(pool.submit(__import__("os").getpid).result(60), flush=True)
@@ -209,7 +217,7 @@ def _signals(pid: int) -> str:
 
 def test_the_pid_poll_that_stands_in_for_a_pidfd_tells_a_live_run_from_a_gone_one() -> None:
     """Where the kernel has no pidfd, a worker polls its run's pid instead."""
-    from flows.reading_worker import _alive
+    from workers.worker_process import _alive
 
     child = subprocess.Popen([sys.executable, "-c", "pass"])
     child.wait()  # reaped: the pid no longer exists

@@ -6,12 +6,12 @@ import io
 import logging
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from pydantic import BaseModel
 
-from flows.run_log import LOGGERS, MaskingFilter, flow_run_logging, mask_our_logs
+from runtime.log_masking import LOGGERS, MaskingFilter, flow_run_logging, mask_our_logs
+from tests.paths import PACKAGES, ROOT
 
 IIN = "870412400412"
 
@@ -78,13 +78,12 @@ def test_flow_run_level(captured: io.StringIO) -> None:
 def test_every_logger_our_code_names_is_masked() -> None:
     """The mask sits on each logger by name (`LOGGERS`): a module that logs on a new name must be
     added there, or its records (tracebacks quoting a manifest among them) would go out unmasked."""
-    root = Path(__file__).resolve().parents[2]
     named: set[str] = set()
-    for package in ("models", "extractors", "validators", "flows", "benchmarks"):
-        for path in (root / package).rglob("*.py"):
+    for package in (*PACKAGES, "benchmarks"):
+        for path in (ROOT / package).rglob("*.py"):
             text = path.read_text(encoding="utf-8")
             found = re.findall(r"getLogger\(\s*['\"]([^'\"]+)['\"]\s*\)", text)
-            if path.name != "run_log.py":  # which walks LOGGERS itself
+            if path.name != "log_masking.py":  # which walks LOGGERS itself
                 assert len(found) == text.count("getLogger("), f"{path}: a logger named by a variable"
             named |= set(found)
     assert {"attest", "attest.readers", "attest.checks", "attest.storage"} <= named  # the scan finds them

@@ -8,30 +8,28 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from flows.document_reading import read_cached, read_submission
-from flows.intake import Folder, Parsed, discover, parse
-from flows.object_store import ObjectInfo, open_storage
 from flows.run_order import assessment_order, file_cost, known_digests, reading_cost, reading_order
-from models.manifest import Manifest
+from models.listing import Folder
 from models.settings import Settings
 from models.verdict import Verdict
+from storage.objects import ObjectInfo, open_storage
+from storage.submissions import discover
+from tests.submissions import ASSIGN_MODERATOR, applicant, make_manifest
+from validators.assessment import Parsed, parse
+from workers.pool import read_cached, read_submission
 
 T0 = datetime(2026, 9, 1, 9, 0, tzinfo=UTC)
 
 
 def _parsed(sid: str, iin: str, minute: int, sizes: dict[str, int]) -> Parsed:
-    manifest = Manifest.model_validate(
-        {
-            "schema_version": 1,
-            "submission_id": sid,
-            "submitted_at": (T0 + timedelta(minutes=minute)).isoformat(),
-            "channel": "egov",
-            "applicant": {"iin": iin, "full_name": "Әбілқасымова Гүлнар Серікқызы"},
-            "request": {"action": "assign", "category": "pedagog_moderator", "current_category": None},
-            "consent_personal_data": True,
-            "state_records": {"diploma": True, "employment": True},
-            "documents": [{"file": name, "kind": "essay"} for name in sizes],
-        }
+    manifest = make_manifest(
+        submission_id=sid,
+        submitted_at=(T0 + timedelta(minutes=minute)).isoformat(),
+        channel="egov",
+        applicant=applicant(iin=iin),
+        request=ASSIGN_MODERATOR,
+        state_records={"diploma": True, "employment": True},
+        documents=[{"file": name, "kind": "essay"} for name in sizes],
     )
     files = tuple(ObjectInfo(f"submissions/{sid}/{name}", size, T0) for name, size in sizes.items())
     files += (ObjectInfo(f"submissions/{sid}/unlisted.bin", 10**9, T0),)  # not listed: no cost

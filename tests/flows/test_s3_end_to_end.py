@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from flows.sample_set import build_sample_set
+from sample_set import build_sample_set
 from tests.flows.cli import attest
 from tests.s3_server import free_port
 

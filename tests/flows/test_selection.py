@@ -5,22 +5,23 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from flows.intake import Folder, parse
 from flows.nightly import Selection, _selected
+from models.listing import Folder
+from tests.submissions import applicant, manifest_dict
+from validators.assessment import parse
 
 
 def _parsed(submitted_at: str) -> object:
-    manifest = {
-        "schema_version": 1,
-        "submission_id": "2026-000001",
-        "submitted_at": submitted_at,
-        "channel": "egov",
-        "applicant": {"iin": "870412400412", "full_name": "Әбілқасымова Гүлнар Серікқызы"},
-        "request": {"action": "assign", "category": "pedagog", "current_category": None},
-        "consent_personal_data": True,
-        "state_records": {"diploma": True, "employment": True},
-        "documents": [],
-    }
+    manifest = manifest_dict(
+        submission_id="2026-000001",
+        submitted_at=submitted_at,
+        channel="egov",
+        applicant=applicant(),
+        request={"action": "assign", "category": "pedagog", "current_category": None},
+        state_records={"diploma": True, "employment": True},
+        documents=[],
+    )
+    del manifest["provider"]
     return parse(Folder("2026-000001", (), json.dumps(manifest).encode()))
 
 

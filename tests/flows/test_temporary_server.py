@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from flows.command_line import PREFECT_SERVER_TUNING
-from flows.reading_worker import children, cmdline
-from flows.temporary_server import GUARD_MARK, temporary_servers
+from runtime.prefect_environment import PREFECT_SERVER_TUNING
+from runtime.processes import children, cmdline
+from runtime.temporary_server import GUARD_MARK, temporary_servers
 from tests.flows.cli import ATTEST
 from tests.flows.processes import all_gone, environment, gone
 from tests.flows.tiny import write_submission

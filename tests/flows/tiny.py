@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import io
-import json
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+from tests.submissions import ASSIGN_MODERATOR, IIN, NAME, applicant, manifest_dict, write_folder
+
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-IIN = "870412400412"
-NAME = "Әбілқасымова Гүлнар Серікқызы"
 
 
 def pdf(lines: list[str]) -> bytes:
@@ -49,23 +48,17 @@ def essay_lines(words: int) -> list[str]:
 def write_submission(
     root: Path, sid: str, *, submitted_at: str = "2026-09-14T10:05:00+05:00", essay_words: int = 270
 ) -> None:
-    folder = root / "submissions" / sid
-    folder.mkdir(parents=True)
     docs = {
         "application.pdf": ("application", ["ӨТІНІШ", f"Т.А.Ә.: {NAME}", f"ЖСН: {IIN}"]),
         "essay.pdf": ("essay", essay_lines(essay_words)),
     }
-    for name, (_, lines) in docs.items():
-        (folder / name).write_bytes(pdf(lines))
-    manifest = {
-        "schema_version": 1,
-        "submission_id": sid,
-        "submitted_at": submitted_at,
-        "channel": "ustaz",
-        "applicant": {"iin": IIN, "full_name": NAME},
-        "request": {"action": "assign", "category": "pedagog_moderator", "current_category": None},
-        "consent_personal_data": True,
-        "state_records": {"diploma": True, "employment": True},
-        "documents": [{"file": name, "kind": kind} for name, (kind, _) in docs.items()],
-    }
-    (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False))
+    manifest = manifest_dict(
+        submission_id=sid,
+        submitted_at=submitted_at,
+        applicant=applicant(),
+        request=ASSIGN_MODERATOR,
+        state_records={"diploma": True, "employment": True},
+        documents=[{"file": name, "kind": kind} for name, (kind, _) in docs.items()],
+    )
+    del manifest["provider"]
+    write_folder(root, manifest, {name: pdf(lines) for name, (_, lines) in docs.items()})

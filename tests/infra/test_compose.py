@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from flows.command_line import PREFECT_SERVER_TUNING
+from runtime.prefect_environment import PREFECT_SERVER_TUNING
 
 INFRA = Path(__file__).parents[2] / "infra"
 
@@ -24,7 +24,7 @@ def test_compose_has_the_services_and_takes_secrets_from_the_environment() -> No
 
 
 def test_the_production_prefect_server_is_tuned_as_the_temporary_one() -> None:
-    """The batch size of the task-run recorder (flows/command_line.py) holds for both servers."""
+    """The batch size of the task-run recorder (runtime/prefect_environment.py) holds for both servers."""
     compose = yaml.safe_load((INFRA / "docker-compose.yml").read_text())
     server_env = compose["services"]["prefect-server"]["environment"]
     assert {k: server_env.get(k) for k in PREFECT_SERVER_TUNING} == PREFECT_SERVER_TUNING

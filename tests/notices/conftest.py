@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.notices import NoticeSigner, load_signer, make_self_signed_p12
+from notices import NoticeSigner, load_signer, make_self_signed_p12
 from tests.notices.samples import PROVIDER
 
 PASSWORD = b"notice-test"

@@ -1,15 +1,15 @@
 """Verdicts and manifests for the notice tests, built in code with Kazakh names."""
 
 from datetime import date, datetime, timedelta, timezone
-from typing import Any
 
 from models.manifest import Manifest
 from models.verdict import Decision, Finding, Message, Verdict, VerdictDocument
+from tests.submissions import CONFIRM_EXPERT, ORGANIZATION, POSITION, applicant, documents, make_manifest
+from tests.submissions import IIN as IIN  # the samples' applicant, as the tests read it from here
+from tests.submissions import NAME as NAME
 
 ASTANA = timezone(timedelta(hours=5))
-IIN = "870412400412"
 MASKED_IIN = "870412******"
-NAME = "Әбілқасымова Гүлнар Серікқызы"
 PROVIDER = "Павлодар облысы білім басқармасы"
 PROVIDER_BIN = "990140000123"
 ALL_LETTERS = "әғқңөұүһі ӘҒҚҢӨҰҮҺІ"
@@ -28,28 +28,13 @@ DOCUMENTS: tuple[tuple[str, str], ...] = (
 
 
 def manifest() -> Manifest:
-    data: dict[str, Any] = {
-        "schema_version": 1,
-        "submission_id": "2026-000123",
-        "submitted_at": "2026-09-14T21:05:00+05:00",
-        "channel": "ustaz",
-        "applicant": {
-            "iin": IIN,
-            "full_name": NAME,
-            "position": "математика пәнінің мұғалімі",
-            "organization": "№ 12 жалпы білім беретін мектеп, Павлодар қ.",
-        },
-        "request": {
-            "action": "confirm",
-            "category": "pedagog_expert",
-            "current_category": {"category": "pedagog_expert", "valid_until": "2026-12-25"},
-        },
-        "consent_personal_data": True,
-        "state_records": {"diploma": False, "employment": True},
-        "provider": {"name": PROVIDER, "bin": PROVIDER_BIN},
-        "documents": [{"file": f, "kind": k} for f, k in DOCUMENTS],
-    }
-    return Manifest.model_validate(data)
+    return make_manifest(
+        applicant=applicant(position=POSITION, organization=ORGANIZATION),
+        request=CONFIRM_EXPERT,
+        state_records={"diploma": False, "employment": True},
+        provider={"name": PROVIDER, "bin": PROVIDER_BIN},
+        documents=documents(*DOCUMENTS),
+    )
 
 
 def fail(n: int, ground: int = 2, document: str | None = "essay.pdf") -> Finding:

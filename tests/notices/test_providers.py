@@ -1,6 +1,6 @@
 """The provider that signs is the provider the notice names."""
 
-from flows.notices import NoticeSigner, choose_provider
+from notices import NoticeSigner, choose_provider
 from tests.notices import samples
 
 

@@ -7,9 +7,10 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from flows.notices import FontMissingError, NoticeSigner, mask_iin, render_notice, sign_pdf
-from flows.notices.typeface import find_fonts
+from models.privacy import masked_iin
 from models.verdict import Finding, Message
+from notices import FontMissingError, NoticeSigner, render_notice, sign_pdf
+from notices.typeface import find_fonts
 from tests.notices import samples
 from tests.notices.reading import in_order, pages
 
@@ -18,9 +19,9 @@ def signed(pdf: bytes, signer: NoticeSigner) -> bytes:
     return sign_pdf(pdf, signer)
 
 
-def test_mask_iin() -> None:
-    assert mask_iin("870412400412") == "870412******"
-    assert mask_iin("12345") == "******"
+def test_masked_iin() -> None:
+    assert masked_iin("870412400412") == "870412******"
+    assert masked_iin("12345") == "******"
 
 
 def test_refused_notice_reads_back(signer: NoticeSigner) -> None:

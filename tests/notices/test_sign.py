@@ -8,8 +8,8 @@ import pytest
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
-from flows.notices import NoticeSigner, load_signer, make_self_signed_p12, render_notice, sign_pdf, verify_notice
 from models.errors import InputError
+from notices import NoticeSigner, load_signer, make_self_signed_p12, render_notice, sign_pdf, verify_notice
 from tests.notices import samples
 
 

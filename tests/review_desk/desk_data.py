@@ -14,13 +14,12 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from flows.intake import ASTANA
-from flows.review_desk.auth import hash_password
+from models.astana_time import ASTANA
 from models.verdict import Finding, Message, Verdict, VerdictDocument
+from review_desk.auth import hash_password
+from tests.submissions import CONFIRM_EXPERT, IIN, NAME, ORGANIZATION, POSITION, applicant, documents, manifest_dict
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-IIN = "870412400412"
-NAME = "Әбілқасымова Гүлнар Серікқызы"
 CASE = "2026-000321"
 LATER = "2026-000322"
 USER = "aigerim"
@@ -77,29 +76,16 @@ def course_png() -> bytes:
 
 
 def manifest(sid: str, submitted_at: datetime) -> dict[str, object]:
-    return {
-        "schema_version": 1,
-        "submission_id": sid,
-        "submitted_at": submitted_at.isoformat(),
-        "channel": "ustaz",
-        "applicant": {
-            "iin": IIN,
-            "full_name": NAME,
-            "position": "математика пәнінің мұғалімі",
-            "organization": "№ 12 жалпы білім беретін мектеп, Павлодар қ.",
-        },
-        "request": {
-            "action": "confirm",
-            "category": "pedagog_expert",
-            "current_category": {"category": "pedagog_expert", "valid_until": "2026-12-25"},
-        },
-        "consent_personal_data": True,
-        "state_records": {"diploma": False, "employment": True},
-        "documents": [
-            {"file": "diploma.pdf", "kind": "diploma"},
-            {"file": "course.png", "kind": "course_certificate"},
-        ],
-    }
+    data = manifest_dict(
+        submission_id=sid,
+        submitted_at=submitted_at.isoformat(),
+        applicant=applicant(position=POSITION, organization=ORGANIZATION),
+        request=CONFIRM_EXPERT,
+        state_records={"diploma": False, "employment": True},
+        documents=documents(("diploma.pdf", "diploma"), ("course.png", "course_certificate")),
+    )
+    del data["provider"]
+    return data
 
 
 def review_verdict(sid: str, submitted_at: datetime, due_by: date) -> Verdict:

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from flows.review_desk.app import DeskConfig, create_app
 from models.settings import Settings
+from review_desk.app import DeskConfig, create_app
 from tests.review_desk.desk_data import CASE, PASSWORD, USER, history, write_storage, write_users
 
 CHROMIUM = Path("/usr/bin/chromium")

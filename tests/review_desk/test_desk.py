@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from flows.command_line import build_parser
-from flows.intake import ASTANA
-from flows.review_desk.__main__ import main as desk_main
-from flows.review_desk.app import SESSION_COOKIE, DeskConfig, create_app
-from flows.review_desk.auth import read_users, verify_password
+from command_line.main import build_parser
+from models.astana_time import ASTANA
 from models.settings import Settings
+from review_desk.__main__ import main as desk_main
+from review_desk.app import SESSION_COOKIE, DeskConfig, create_app
+from review_desk.auth import read_users, verify_password
 from tests.review_desk.desk_data import (
     CASE,
     IIN,

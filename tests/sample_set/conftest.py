@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.sample_set import SampleCase, build_sample_set
+from sample_set import SampleCase, build_sample_set
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=timezone(timedelta(hours=5)))
 

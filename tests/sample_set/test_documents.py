@@ -10,7 +10,7 @@ import pytesseract
 import pytest
 from PIL import Image
 
-from flows.sample_set import SampleCase
+from sample_set import SampleCase
 
 Built = tuple[Path, tuple[SampleCase, ...]]
 _PAGE_NUMBER = re.compile(r"^\s*[-–—]?\s*\d{1,3}\s*[-–—]?\s*$")

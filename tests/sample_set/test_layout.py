@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from flows.sample_set import SampleCase, build_sample_set
+from sample_set import SampleCase, build_sample_set
 from tests.sample_set.conftest import NOW
 
 SCHEMA = json.loads((Path(__file__).parents[2] / "models" / "schemas" / "manifest.schema.json").read_text())
@@ -192,7 +192,7 @@ def test_damaged_files(test_set: Built) -> None:
 
 
 def test_labels_round_trip_as_json(test_set: Built, tmp_path: Path) -> None:
-    from flows.sample_set import write_labels
+    from sample_set import write_labels
 
     _, cases = test_set
     path = tmp_path / "labels.json"

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from flows.object_store import GuardedStorage, LocalStorage, Storage, check_key, open_storage
-from flows.s3_store import S3Storage
 from models.errors import InputError, NotFoundError, ProtectedKeyError
+from storage.objects import GuardedStorage, LocalStorage, Storage, check_key, open_storage
+from storage.s3 import S3Storage
 from tests.s3_server import MotoServer
 
 BAD_KEYS = ["../x", "/abs", "a\\b", "a//b", "", "a/./b", "x/..", "a/", "nul\x00byte"]

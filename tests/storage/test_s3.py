@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from pydantic import SecretStr
 
-from flows.s3_store import S3Storage, parse_root
 from models.errors import InputError, NotFoundError, StorageError
 from models.settings import Settings
+from storage.s3 import S3Storage, parse_root
 from tests.s3_server import FlakyProxy, MotoServer
 
 pytestmark = pytest.mark.slow

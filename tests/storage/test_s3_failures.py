@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from pydantic import SecretStr
 
-from flows.s3_store import S3Storage
 from models.errors import StorageError
 from models.settings import Settings
+from storage.s3 import S3Storage
 from tests.s3_server import FlakyProxy, MotoServer, start_moto_server
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(60)]

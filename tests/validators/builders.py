@@ -1,6 +1,5 @@
 """Small builders for manifests, readings and contexts, so each test states only what it is about."""
 
-import copy
 import json
 from datetime import datetime
 from functools import lru_cache
@@ -22,68 +21,9 @@ from models.extraction import (
 from models.manifest import Manifest
 from models.settings import Window
 from models.verdict import Decision, Finding, TextSource
+from tests.submissions import SUBMISSION_ID, make_manifest
 from validators.decision import decide
 from validators.iin import iin_check_digit
-
-SUBMISSION_ID = "2026-000123"
-VALID_IIN = "870412400412"  # checked in test_iin: the contract's example number is a valid IIN
-
-FULL_DOCUMENTS: tuple[tuple[str, Kind], ...] = (
-    ("application.pdf", "application"),
-    ("diploma.jpg", "diploma"),
-    ("employment.pdf", "employment_record"),
-    ("course-2025.pdf", "course_certificate"),
-    ("category.pdf", "category_certificate"),
-    ("category-order.pdf", "category_order"),
-    ("achievements-1.pdf", "professional_achievements"),
-    ("olympiad.png", "student_achievements"),
-    ("essay.pdf", "essay"),
-)
-
-
-def manifest_dict(**overrides: Any) -> dict[str, Any]:
-    """The contract's example manifest as JSON data; top-level keys replaced by `overrides`."""
-    data: dict[str, Any] = {
-        "schema_version": 1,
-        "submission_id": SUBMISSION_ID,
-        "submitted_at": "2026-09-14T21:05:00+05:00",
-        "channel": "ustaz",
-        "applicant": {
-            "iin": VALID_IIN,
-            "full_name": "Әбілқасымова Гүлнар Серікқызы",
-            "email": "g.abilkassymova@example.kz",
-            "position": "математика пәнінің мұғалімі",
-            "organization": "№ 12 жалпы білім беретін мектеп, Павлодар қ.",
-        },
-        "request": {
-            "action": "confirm",
-            "category": "pedagog_master",
-            "current_category": {"category": "pedagog_master", "valid_until": "2026-12-25"},
-        },
-        "consent_personal_data": True,
-        "state_records": {"diploma": False, "employment": False},
-        "provider": {"name": "Павлодар облысы білім басқармасы", "bin": "000000000000"},
-        "documents": [{"file": f, "kind": k} for f, k in FULL_DOCUMENTS],
-    }
-    data.update(copy.deepcopy(overrides))
-    return data
-
-
-def manifest_bytes(**overrides: Any) -> bytes:
-    return json.dumps(manifest_dict(**overrides), ensure_ascii=False).encode("utf-8")
-
-
-def make_manifest(**overrides: Any) -> Manifest:
-    return Manifest.model_validate(manifest_dict(**overrides))
-
-
-def documents(*pairs: tuple[str, Kind]) -> list[dict[str, str]]:
-    return [{"file": f, "kind": k} for f, k in pairs]
-
-
-def without_kinds(*kinds: Kind) -> list[dict[str, str]]:
-    """The full document list minus the given kinds."""
-    return documents(*[(f, k) for f, k in FULL_DOCUMENTS if k not in kinds])
 
 
 def make_reading(

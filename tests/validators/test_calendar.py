@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from validators.calendar import ASTANA, WorkCalendar, to_astana
+from models.astana_time import ASTANA, to_astana
+from models.working_days import WorkCalendar
 
 CAL = WorkCalendar()
 

@@ -9,17 +9,8 @@ import pytest
 from models.extraction import UnreadableReason
 from models.settings import Window
 from models.verdict import Finding
-from tests.validators.builders import (
-    FULL_DOCUMENTS,
-    SUBMISSION_ID,
-    documents,
-    make_ctx,
-    make_manifest,
-    make_reading,
-    prior,
-    verdict_schema_errors,
-    without_kinds,
-)
+from tests.submissions import FULL_DOCUMENTS, SUBMISSION_ID, documents, make_manifest, without_kinds
+from tests.validators.builders import make_ctx, make_reading, prior, verdict_schema_errors
 from validators.consent import check_consent_missing
 from validators.documents import check_document_unreadable, check_documents_missing, required_kinds
 from validators.repeat import academic_year, check_application_repeat

@@ -5,7 +5,8 @@ from typing import Any
 import pytest
 
 from models.context import CheckContext
-from tests.validators.builders import documents, make_ctx, make_manifest, make_reading, verdict_schema_errors
+from tests.submissions import documents, make_manifest
+from tests.validators.builders import make_ctx, make_reading, verdict_schema_errors
 from validators.essay import check_essay_word_count, essay_word_count
 
 

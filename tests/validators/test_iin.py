@@ -4,7 +4,9 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from tests.validators.builders import VALID_IIN, make_ctx, make_manifest, valid_iin, verdict_schema_errors
+from tests.submissions import IIN as VALID_IIN
+from tests.submissions import make_manifest
+from tests.validators.builders import make_ctx, valid_iin, verdict_schema_errors
 from validators.iin import check_iin_invalid, iin_check_digit, iin_is_valid
 
 _WEIGHTS_1 = range(1, 12)

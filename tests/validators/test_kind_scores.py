@@ -3,8 +3,8 @@
 from extractors.interpret import interpret
 from extractors.kinds import score_kinds
 from models.extraction import ExtractedDocument, PageText
-from tests.reading import samples
-from validators.kind import effective_kind, kind_scores
+from tests.interpretation import samples
+from validators.document_kind import effective_kind, kind_scores
 
 
 def _extracted(text: str) -> ExtractedDocument:

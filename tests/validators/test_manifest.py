@@ -10,13 +10,8 @@ from hypothesis import strategies as st
 
 from models.manifest import Manifest
 from models.verdict import Finding
-from tests.validators.builders import (
-    SUBMISSION_ID,
-    documents,
-    manifest_bytes,
-    manifest_dict,
-    verdict_schema_errors,
-)
+from tests.submissions import SUBMISSION_ID, documents, manifest_bytes, manifest_dict
+from tests.validators.builders import verdict_schema_errors
 from validators.manifest import (
     MAX_MANIFEST_BYTES,
     file_name_problem,

@@ -1,14 +1,19 @@
 """decide(), the registry, and that every finding fits the verdict schema."""
 
+import importlib
+import re
+
 import pytest
 
 from models.context import CheckContext
 from models.verdict import Finding, Ground, Message, Status
-from tests.validators.builders import make_ctx, make_manifest, verdict_schema_errors, without_kinds
+from tests.paths import CONTRACT, ROOT
+from tests.submissions import make_manifest, without_kinds
+from tests.validators.builders import make_ctx, verdict_schema_errors
+from validators.catalogue import BY_CODE, CATALOGUE, CheckEntry
 from validators.decision import decide
 from validators.findings import finding
-from validators.reading_checks import READING_CHECKS
-from validators.registry import CHECKS, run_checks
+from validators.registry import CHECKS, FUNCTIONS, run_checks
 
 
 def f(status: Status, ground: Ground | None = None, check: str = "x.y") -> Finding:
@@ -42,34 +47,38 @@ def test_review_finding_drops_ground() -> None:
     assert f("review", 2).ground is None
 
 
-def test_registry_codes_are_unique_and_fixed() -> None:
+def test_registry_runs_every_catalogued_check_but_the_manifest_one_in_catalogue_order() -> None:
     codes = [code for code, _ in CHECKS]
     assert len(codes) == len(set(codes))
-    assert set(codes) == {
-        "consent.missing",
-        "documents.missing",
-        "document.unreadable",
-        "request.inconsistent",
-        "application.outside_window",
-        "identity.iin_invalid",
-        "essay.word_count",
-        "application.repeat",
-        *(code for code, _ in READING_CHECKS),
-    }
-    assert {code for code, _ in READING_CHECKS} == {
-        "document.kind_mismatch",
-        "application.incomplete",
-        "identity.iin_mismatch",
-        "identity.name_mismatch",
-        "dates.inconsistent",
-        "category.declared_mismatch",
-        "category.expired",
-        "extraction.low_confidence",
+    assert codes == [entry.code for entry in CATALOGUE if entry.code != "submission.malformed"]
+    assert set(FUNCTIONS) == set(codes)
+
+
+@pytest.mark.parametrize("entry", CATALOGUE, ids=lambda e: e.code)
+def test_each_catalogue_entry_leads_to_its_function_messages_and_tests(entry: CheckEntry) -> None:
+    """From the catalogue a newcomer finds a check's function (in `module`) and its tests (in `tests`)."""
+    module = importlib.import_module(entry.module)
+    if entry.code in FUNCTIONS:
+        assert FUNCTIONS[entry.code].__module__ == entry.module
+    tests = (ROOT / entry.tests).read_text(encoding="utf-8")
+    assert f'"{entry.code}"' in tests or any(
+        name in tests for name, value in vars(module).items() if name.startswith("check_") and callable(value)
+    ), f"{entry.tests} does not test {entry.code}"
+    assert entry.name.kk and entry.name.ru and entry.name.kk != entry.name.ru
+
+
+def test_catalogue_grounds_are_the_contracts() -> None:
+    """The contract's table of checks (docs/contract, §3): the same codes, each with the same ground."""
+    rows = re.findall(r"^\| `([a-z_]+\.[a-z_]+)` \| ([123]|—)", (CONTRACT / "README.md").read_text(), re.M)
+    contract = {code: (None if ground == "—" else int(ground)) for code, ground in rows}
+    later = {"essay.duplicate", "document.reused", "document.qr_mismatch", "document.signature_broken"}
+    assert {code: contract[code] for code in contract if code not in later} == {
+        entry.code: entry.ground for entry in CATALOGUE
     }
 
 
-# The builders' readings carry no text: the reading checks are tested in tests/reading.
-MANIFEST_CHECKS = tuple(c for c in CHECKS if c not in READING_CHECKS)
+# The builders' readings carry no text: the reading checks are tested in tests/interpretation.
+MANIFEST_CHECKS = tuple((code, check) for code, check in CHECKS if not BY_CODE[code].reads_documents)
 
 
 def test_clean_submission_has_no_findings() -> None:

@@ -1,0 +1,182 @@
+"""What the command line shows a person: progress, a summary, verdicts, the review queue."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from models.astana_time import ASTANA
+from models.errors import InputError
+from models.settings import Settings
+from models.verdict import Decision, Verdict
+from runtime.log_masking import mask_our_logs
+from storage.verdicts import read_current
+
+log = logging.getLogger("attest")
+
+
+def setup_logging(verbose: bool = False) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s attest %(levelname)s %(message)s", "%H:%M:%S"))
+    mask_our_logs()
+    root = logging.getLogger("attest")
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO if verbose else logging.WARNING)
+    root.propagate = False
+
+
+def _progress(i: int, total: int, verdict: Verdict) -> None:
+    checks = sorted({f.check for f in verdict.findings if f.status != "pass"})
+    extra = f" ({', '.join(checks)})" if checks else ""
+    print(
+        f"[{i}/{total}] {verdict.submission_id} r{verdict.revision} {verdict.decision}{extra}",
+        file=sys.stderr,
+    )
+
+
+def run_batch(settings: Settings, mode: str, **selection: object) -> int:
+    from flows.nightly import Selection, run_in_flow
+
+    report = run_in_flow(settings, Selection(mode=mode, **selection), _progress)  # type: ignore[arg-type]
+    s = report.summary()
+    decided = ", ".join(f"{k} {v}" for k, v in sorted(report.by_decision.items())) or "none"
+    print(
+        f"{mode}: {s['verdicts_written']} verdicts ({decided}); unchanged {report.unchanged}; "
+        f"skipped {len(report.skipped)}; failures {len(report.failures)}; "
+        f"{report.ocr_pages} OCR pages, {report.text_pages} text-layer pages, "
+        f"{report.cached_documents} documents from cache; {report.seconds:.1f} s; report runs/{report.run_id}.json"
+    )
+    for line in report.skipped:
+        print(f"  skipped {line}")
+    for sid in report.unknown_ids:
+        print(f"  no such submission: {sid}")
+    for line in report.failures:
+        print(f"  failed {line}")
+    return 0
+
+
+def show(settings: Settings, submission_id: str, *, as_json: bool) -> int:
+    from storage.objects import open_storage
+
+    verdict = read_current(open_storage(settings), submission_id)
+    if verdict is None:
+        raise InputError(f"no verdict for {submission_id}")
+    if as_json:
+        print(verdict.to_json().decode(), end="")
+        return 0
+    print(f"{verdict.submission_id}  revision {verdict.revision}  {verdict.decision.upper()}")
+    if verdict.grounds:
+        print(f"grounds: {', '.join(str(g) for g in verdict.grounds)} (item 9 of the standard)")
+    print(f"submitted {verdict.submitted_at}  registered {verdict.registered_on}  due {verdict.due_by}")
+    who = verdict.decided_by
+    print(f"decided {verdict.decided_at.isoformat()} by {who.kind}{' ' + who.name if who.name else ''}")
+    for i, f in enumerate((f for f in verdict.findings if f.status != "pass"), start=1):
+        ground = f" ground {f.ground}" if f.ground else ""
+        doc = f" [{f.document}]" if f.document else ""
+        print(f"{i}. {f.status}{ground} {f.check}{doc}\n   kk: {f.message.kk}\n   ru: {f.message.ru}")
+    print("documents:")
+    for d in verdict.documents:
+        print(f"  {d.file}: declared {d.declared_kind}, read as {d.detected_kind}, {d.text_source}, {d.pages} p.")
+    return 0
+
+
+def review_list(settings: Settings) -> int:
+    from review_desk.operator_decisions import review_queue
+
+    queue = review_queue(settings, today=datetime.now(ASTANA).date())
+    if not queue:
+        print("no submissions need review")
+        return 0
+    print(f"{'due_by':<11} {'days':>4}  {'submission':<20} checks")
+    for item in queue:
+        print(f"{item.due_by!s:<11} {item.days_left:>4}  {item.submission_id:<20} {', '.join(item.checks)}")
+    return 0
+
+
+def review_decide(
+    settings: Settings,
+    submission_id: str,
+    *,
+    accept: bool,
+    refuse: Sequence[str],
+    operator: str,
+    note: str | None,
+) -> int:
+    from review_desk.operator_decisions import record_decision
+
+    verdict = record_decision(
+        settings, submission_id, accept=accept, refuse=tuple(refuse), operator=operator, note=note
+    )
+    print(f"{submission_id}: revision {verdict.revision} {verdict.decision} by operator {operator}")
+    return 0
+
+
+def review_serve(settings: Settings, *, users: Path | None, host: str, port: int, session_hours: float) -> int:
+    """The desk's edge: the secret and cookie policy come from the environment here, nowhere else."""
+    import os
+    import secrets
+
+    import uvicorn
+
+    from review_desk.app import DeskConfig, create_app
+
+    users = users or getattr(settings, "review_users_file", None)
+    if users is None:
+        raise InputError("--users FILE is required; create one with: python -m review_desk add-user --users FILE NAME")
+    if session_hours <= 0:
+        raise InputError("--session-hours must be positive")
+    secret = os.environ.get("ATTEST_REVIEW_SECRET") or secrets.token_urlsafe(32)
+    secure = os.environ.get("ATTEST_REVIEW_SECURE_COOKIES", "").lower() in ("1", "true", "yes")
+    app = create_app(
+        DeskConfig(
+            settings=settings, users_file=users, secret=secret, session_hours=session_hours, secure_cookies=secure
+        )
+    )
+    print(f"review desk on http://{host}:{port}/ (storage {settings.storage}; users {users})", file=sys.stderr)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    return 0
+
+
+def demo(settings: Settings, folder: Path) -> int:
+    from sample_set import build_sample_set
+
+    started = time.monotonic()
+    if folder.exists() and any(folder.iterdir()):
+        raise InputError(f"{folder} is not empty; remove it or give another --dir")
+    cases = build_sample_set(folder, profile="demo", now=datetime.now(UTC))
+    print(f"demo: {len(cases)} sample submissions written to {folder} in {time.monotonic() - started:.1f} s")
+    demo_settings = settings.model_copy(update={"storage": str(folder)})
+    if settings.notice_pkcs12 is None:
+        demo_settings = demo_settings.model_copy(update=_demo_key(folder))
+    run_batch(demo_settings, "nightly")
+    from storage.objects import open_storage
+
+    storage = open_storage(demo_settings)
+    print(f"\n{'submission':<14} {'expected':<13} {'decision':<13} checks  — case")
+    wrong = 0
+    for case in cases:
+        verdict = read_current(storage, case.submission_id) if case.expected_decision else None
+        got: Decision | str = verdict.decision if verdict else "skipped"
+        want = case.expected_decision or "skipped"
+        mark = "" if got == want else "  <-- differs"
+        wrong += bool(mark)
+        checks = ",".join(sorted({f.check for f in verdict.findings if f.status != "pass"})) if verdict else ""
+        print(f"{case.submission_id:<14} {want:<13} {got:<13} {checks or '-'}  — {case.title}{mark}")
+    print(f"\n{len(cases) - wrong}/{len(cases)} as expected; `attest show --storage {folder} ID` explains one")
+    return 0
+
+
+def _demo_key(folder: Path) -> dict[str, object]:
+    """A self-signed provider key for the demo only: notices verify against it, not against НУЦ РК."""
+    from pydantic import SecretStr
+
+    from notices import make_self_signed_p12
+
+    path = folder / "demo-keys" / "demo-provider.p12"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    make_self_signed_p12(path, common_name="Demo provider (self-signed)", organization="attest demo", password=b"demo")
+    return {"notice_pkcs12": path, "notice_pkcs12_password": SecretStr("demo")}

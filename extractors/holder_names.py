@@ -1,0 +1,232 @@
+"""Where the people named on a document stand: the holder, or every teacher an order lists.
+
+Signatories (director, rector, head) and lecturers are not holders and are left out, or the name
+check would see "another person" on every certificate. Without a dictionary of first names a span
+counts as a person's name only when a token has a surname or patronymic shape; a name that is
+missed leads to "not found" (review), never to a refusal.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractors.field_text import fold_text
+from extractors.name_matching import name_key, nominative_candidates, patronymic_root
+
+_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+_LOW = "a-zа-яёәғқңөұүһі"
+_CAP_WORD = rf"[{_UP}][{_UP}{_LOW}]+(?:-[{_UP}][{_UP}{_LOW}]+)?"
+_INITIALS = rf"(?:[{_UP}]\.\s?){{1,2}}"
+_SPAN = re.compile(
+    rf"(?:{_INITIALS}\s?{_CAP_WORD})|(?:{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|{_INITIALS}))+)"
+    rf"(?:\s+(?:қызы|ұлы|кызы|улы)[{_LOW}]*)?"
+)
+_SURNAME_ENDINGS = ("ова", "ева", "ина", "ов", "ев", "ин", "ская", "скии")
+# Lines that name someone who is not the holder: who signs, who teaches, whose name an
+# institution bears.
+_NOT_HOLDER = re.compile(
+    fold_text(
+        r"директор|ректор|басшы|руководител|төраға|төрағасы|председател|хатшы|секретар|декан|"
+        r"меңгеруш|заведующ|лектор|тренер|оқытушы|преподавател|куратор|жетекші|м\.о\.|м\.п\.|"
+        r"\(қолы\)|\(подпись\)|атындағы|имени|дайындаған|подготовил|министр|әкім|аким"
+    )
+)
+_HOLDER_CUE = re.compile(
+    fold_text(
+        r"берілді|выдан|выдано|награжда|марапатта|алғыс|благодар|т\.\s?а\.\s?ә|ф\.\s?и\.\s?о|"
+        r"аты-жөні|тегі|фамилия|тыңдаушы|слушател|сертификат|диплом|куәлік|удостоверени"
+    )
+)
+_STOP_WORDS = frozenset(
+    fold_text(w)
+    for w in (
+        "қазақстан",
+        "республикасы",
+        "республика",
+        "казахстан",
+        "облысы",
+        "области",
+        "білім",
+        "басқармасы",
+        "управление",
+        "мектеп",
+        "школа",
+        "университет",
+        "институт",
+        "колледж",
+        "педагог",
+        "министрлігі",
+        "министерство",
+        "интеллектуальные",
+        "зияткерлік",
+        "мектептері",
+        "мектебі",
+        "школы",
+        "университеті",
+        "университета",
+        "орталығы",
+        "центр",
+        "академиясы",
+        "академия",
+        "гимназия",
+        "лицей",
+    )
+)
+
+
+@dataclass(frozen=True)
+class NameHit:
+    """A person's name read on a page: the line it stands on and how sure the reading is (0-1)."""
+
+    name: str
+    page: int
+    line: str
+    certainty: float
+
+
+def _looks_like_person(span: str) -> bool:
+    """Some token has a surname or patronymic shape, and no token is an institution word."""
+    words = [w for w in re.split(r"\s+", span) if w]
+    keys = [name_key(w) for w in words if not re.fullmatch(rf"{_INITIALS}", w)]
+    if not keys or any(k in _STOP_WORDS for k in keys):
+        return False
+    has_initials = len(keys) < len(words) or bool(re.search(_INITIALS, span))
+    for key in keys:
+        for cand in nominative_candidates(key):
+            if patronymic_root(cand):
+                return True
+            if cand.endswith(_SURNAME_ENDINGS) and (len(keys) >= 2 or has_initials):
+                return True
+    return False
+
+
+_EDGE_WORDS = frozenset(
+    fold_text(w)
+    for w in (
+        "жсн",
+        "иин",
+        "бсн",
+        "бин",
+        "фио",
+        "выдано",
+        "выдан",
+        "выдана",
+        "настоящий",
+        "настоящее",
+        "осы",
+        "берілді",
+        "награждается",
+        "марапатталады",
+        "құрметті",
+        "уважаемая",
+        "уважаемый",
+        "мұғалім",
+        "учитель",
+    )
+)
+
+
+def _trim(span: str) -> str:
+    """Drop label and cue words caught at the edges of a span ("Выдано …", "… ЖСН")."""
+    words = span.split()
+    while words and fold_text(words[0]).strip(".:") in _EDGE_WORDS:
+        words.pop(0)
+    while words and fold_text(words[-1]).strip(".:") in _EDGE_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def name_spans(line: str) -> list[str]:
+    """Name-shaped spans in one line. An all-capitals span needs a patronymic: titles are capitals."""
+    out: list[str] = []
+    for m in _SPAN.finditer(line):
+        span = _trim(m.group(0).strip())
+        if not span or not _looks_like_person(span):
+            continue
+        if span.upper() == span and not any(patronymic_root(name_key(w)) for w in span.split()):
+            continue
+        out.append(span)
+    return out
+
+
+_LABELS = (
+    (re.compile(fold_text(r"^\s*(?:тегі|фамилия)\s*[:\-]?\s*")), "surname"),
+    (re.compile(fold_text(r"^\s*(?:әкесінің аты|отчество)\s*[:\-]?\s*")), "patronymic"),
+    (re.compile(fold_text(r"^\s*(?:аты|имя)\s*[:\-]?\s*")), "first"),
+)
+
+
+def _labelled_parts(lines: Sequence[str]) -> str | None:
+    """ "Тегі: …", "Аты: …", "Әкесінің аты: …" on separate lines (employment records, diplomas)."""
+    parts: dict[str, str] = {}
+    for line in lines:
+        folded = fold_text(line)
+        for pattern, role in _LABELS:
+            m = pattern.match(folded)
+            if m and role not in parts:
+                # fold_text can shorten a line (soft signs dropped): cut the original by its label.
+                original = re.sub(r"^\s*\S+(?:\s+аты)?\s*[:\-]?\s*", "", line)
+                if role == "patronymic":
+                    original = re.sub(r"^\s*(?:аты|отчество)?\s*[:\-]?\s*", "", original)
+                value = original.strip()
+                if value and re.match(rf"[{_UP}]", value):
+                    parts[role] = value
+                break
+    if "surname" in parts and "first" in parts:
+        return " ".join(parts[r] for r in ("surname", "first", "patronymic") if r in parts)
+    return None
+
+
+def holder_names(pages: Sequence[tuple[int, str]]) -> list[NameHit]:
+    """Names of the holder(s) of a certificate, diploma, letter or record; most certain first."""
+    hits: list[NameHit] = []
+    for number, text in pages:
+        lines = [ln for ln in text.splitlines() if ln.strip()]
+        labelled = _labelled_parts(lines)
+        if labelled:
+            hits.append(NameHit(labelled, number, labelled, 0.95))
+        for i, line in enumerate(lines):
+            folded = fold_text(line)
+            if _NOT_HOLDER.search(folded):
+                continue
+            for span in name_spans(line):
+                letters = len(re.findall(r"\w", line))
+                standalone = len(re.findall(r"\w", span)) >= 0.8 * letters
+                cue = _HOLDER_CUE.search(folded) or (
+                    i > 0 and _HOLDER_CUE.search(fold_text(lines[i - 1])) and standalone
+                )
+                certainty = 0.95 if (cue or standalone) else 0.7
+                hits.append(NameHit(span, number, line.strip(), certainty))
+    hits.sort(key=lambda h: -h.certainty)
+    return hits
+
+
+# "1. Name", "1) Name", "1 Name", and OCR's "1 |Name" (a table's column rule read as a bar).
+_LIST_ENTRY = re.compile(r"^\s*\d{1,3}\s*(?:[.)]\s*|\|\s*|\s+)(.*)$")
+
+
+LOOSE_CERTAINTY = 0.7
+
+
+def listed_names(pages: Sequence[tuple[int, str]]) -> list[NameHit]:
+    """Every teacher an order lists: the name at the head of each numbered entry.
+
+    A name standing alone on a line is added with a lower certainty: OCR reads a table column by
+    column and loses the row numbers. Such a name can show the applicant is listed, but it is not
+    certain enough to show that the applicant is not.
+    """
+    hits: list[NameHit] = []
+    loose: list[NameHit] = []
+    for number, text in pages:
+        for line in text.splitlines():
+            m = _LIST_ENTRY.match(line)
+            if not m:
+                if line.strip() and not _NOT_HOLDER.search(fold_text(line)):
+                    letters = len(re.findall(r"\w", line))
+                    spans = [s for s in name_spans(line) if len(re.findall(r"\w", s)) >= 0.8 * letters]
+                    loose += [NameHit(s, number, line.strip(), LOOSE_CERTAINTY) for s in spans[:1]]
+                continue
+            spans = name_spans(m.group(1))
+            if spans and m.group(1).strip().startswith(spans[0]):
+                hits.append(NameHit(spans[0], number, line.strip(), 0.95))
+    return hits + loose

@@ -1,0 +1,37 @@
+"""Issuing the notice of a verdict: which key signs, render, sign. Keys load once per run."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from models.manifest import Manifest
+from models.settings import Settings
+from models.verdict import Verdict
+from notices import NoticeSigner, choose_provider, load_signer, render_notice, sign_pdf
+
+NoticeMaker = Callable[[Verdict, Manifest | None, datetime], bytes]
+
+
+def _password(secret: str) -> bytes | None:
+    return secret.encode() if secret else None
+
+
+def notice_maker(settings: Settings) -> NoticeMaker | None:
+    """None when no key is configured: verdicts still flow, without notices."""
+    if settings.notice_pkcs12 is None:
+        return None
+    default = load_signer(settings.notice_pkcs12, _password(settings.notice_pkcs12_password.get_secret_value()))
+    by_bin: dict[str, NoticeSigner] = {}
+    for bin_, path in settings.notice_provider_pkcs12.items():
+        secret = settings.notice_provider_passwords.get(bin_, settings.notice_pkcs12_password)
+        by_bin[bin_] = load_signer(path, _password(secret.get_secret_value()))
+
+    def make(verdict: Verdict, manifest: Manifest | None, issued_at: datetime) -> bytes:
+        provider = choose_provider(
+            manifest, signers_by_bin=by_bin, default=default, default_name=settings.notice_default_provider
+        )
+        pdf = render_notice(verdict, manifest, provider_name=provider.name, issued_at=issued_at)
+        return sign_pdf(pdf, provider.signer)
+
+    return make

@@ -1,0 +1,173 @@
+"""Storage: one small interface, a local folder and an S3 bucket behind it.
+
+Keys are relative to the root and always '/'-separated. Writes are atomic: a reader sees
+the old object or the new one, never half of one. `create` never replaces an object; it is
+how history and notices stay append-only.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Protocol
+
+from models.errors import InputError, NotFoundError, ProtectedKeyError, StorageError
+from models.listing import ObjectInfo
+from models.settings import Settings
+
+_SEGMENT = re.compile(r"^[^/\\\x00]+$")
+
+
+def check_key(key: str) -> str:
+    """Refuse any key that could leave the root: no absolute paths, '..', backslashes or NULs."""
+    parts = key.split("/")
+    if not key or any(p in ("", ".", "..") or not _SEGMENT.match(p) for p in parts):
+        raise InputError(f"unsafe storage key {key!r}")
+    return key
+
+
+class Storage(Protocol):
+    def describe(self) -> str: ...
+    def read(self, key: str) -> bytes: ...
+    def write(self, key: str, data: bytes) -> None: ...
+    def create(self, key: str, data: bytes) -> bool: ...
+    def exists(self, key: str) -> bool: ...
+    def iter_objects(self, prefix: str) -> Iterator[ObjectInfo]: ...
+    def children(self, prefix: str) -> list[str]: ...
+
+
+class LocalStorage:
+    """A folder on disk (the embedded default)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def describe(self) -> str:
+        return str(self.root)
+
+    def _path(self, key: str) -> Path:
+        return self.root.joinpath(*check_key(key).split("/"))
+
+    def read(self, key: str) -> bytes:
+        path = self._path(key)
+        try:
+            if path.is_symlink():
+                raise NotFoundError(f"{key}: a symbolic link, not followed")
+            return path.read_bytes()
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
+            raise NotFoundError(key) from exc
+        except OSError as exc:
+            raise StorageError(f"cannot read {key}: {exc.strerror}") from exc
+
+    def _stage(self, path: Path, data: bytes) -> str:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        return tmp
+
+    def write(self, key: str, data: bytes) -> None:
+        path = self._path(key)
+        try:
+            tmp = self._stage(path, data)
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise StorageError(f"cannot write {key}: {exc.strerror}") from exc
+
+    def create(self, key: str, data: bytes) -> bool:
+        path = self._path(key)
+        try:
+            tmp = self._stage(path, data)
+            try:
+                os.link(tmp, path)  # fails if the name exists: never replaces
+            except FileExistsError:
+                return False
+            finally:
+                os.unlink(tmp)
+            return True
+        except OSError as exc:
+            raise StorageError(f"cannot create {key}: {exc.strerror}") from exc
+
+    def exists(self, key: str) -> bool:
+        return self._path(key).is_file()
+
+    def iter_objects(self, prefix: str) -> Iterator[ObjectInfo]:
+        base = self._path(prefix.rstrip("/")) if prefix.strip("/") else self.root
+        if not base.is_dir():
+            return
+        for dirpath, dirnames, filenames in os.walk(base):
+            dirnames.sort()
+            for name in sorted(filenames):
+                if name.startswith(".tmp-"):
+                    continue
+                full = Path(dirpath, name)
+                if full.is_symlink():
+                    continue
+                st = full.stat()
+                rel = full.relative_to(self.root).as_posix()
+                yield ObjectInfo(rel, st.st_size, datetime.fromtimestamp(st.st_mtime, UTC))
+
+    def children(self, prefix: str) -> list[str]:
+        """Names one level below `prefix` (folders and files), raw, for the caller to validate."""
+        base = self._path(prefix.rstrip("/")) if prefix.strip("/") else self.root
+        try:
+            return sorted(os.listdir(base))
+        except FileNotFoundError:
+            return []
+        except OSError as exc:
+            raise StorageError(f"cannot list {prefix}: {exc.strerror}") from exc
+
+
+class GuardedStorage:
+    """Enforces the contract's promises whatever the caller does.
+
+    Nothing under submissions/ is written; nothing under verdict-history/ or notices/ is
+    replaced (they may only be created).
+    """
+
+    def __init__(self, inner: Storage) -> None:
+        self.inner = inner
+
+    def describe(self) -> str:
+        return self.inner.describe()
+
+    def read(self, key: str) -> bytes:
+        return self.inner.read(key)
+
+    def exists(self, key: str) -> bool:
+        return self.inner.exists(key)
+
+    def iter_objects(self, prefix: str) -> Iterator[ObjectInfo]:
+        return self.inner.iter_objects(prefix)
+
+    def children(self, prefix: str) -> list[str]:
+        return self.inner.children(prefix)
+
+    def write(self, key: str, data: bytes) -> None:
+        check_key(key)
+        if key.startswith(("submissions/", "verdict-history/", "notices/")):
+            raise ProtectedKeyError(f"refusing to replace {key}")
+        self.inner.write(key, data)
+
+    def create(self, key: str, data: bytes) -> bool:
+        check_key(key)
+        if key.startswith("submissions/"):
+            raise ProtectedKeyError(f"refusing to write {key}")
+        return self.inner.create(key, data)
+
+
+def open_storage(settings: Settings) -> GuardedStorage:
+    root = settings.storage
+    if root.startswith("s3://"):
+        from storage.s3 import S3Storage
+
+        return GuardedStorage(S3Storage.from_settings(root, settings))
+    if "://" in root:
+        raise InputError(f"unsupported storage root {root!r}: use a folder or s3://bucket[/prefix]")
+    return GuardedStorage(LocalStorage(Path(root)))

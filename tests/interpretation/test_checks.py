@@ -1,0 +1,244 @@
+"""Each reading check: fail on clear evidence, review on uncertain evidence, nothing when fine."""
+
+from extractors.interpret import interpret
+from models.verdict import Finding
+from tests.interpretation import samples as s
+from tests.interpretation.helpers import context, extracted, reading
+from validators.application_form import check_application_incomplete
+from validators.catalogue import CATALOGUE
+from validators.category import check_category_declared_mismatch, check_category_expired
+from validators.confidence import check_low_confidence
+from validators.document_dates import check_dates_inconsistent
+from validators.identity import check_iin_mismatch, check_name_mismatch
+
+
+def statuses(findings: list[Finding]) -> list[tuple[str, str]]:
+    for f in findings:
+        assert f.message.kk and f.message.ru
+        assert (f.ground is not None) == (f.status == "fail")
+    return [(f.check, f.status) for f in findings]
+
+
+# --- application.incomplete --------------------------------------------------------------------
+
+
+def test_application_complete_passes() -> None:
+    for text in (s.APPLICATION_KK, s.APPLICATION_RU):
+        assert check_application_incomplete(context(reading("application", text))) == []
+
+
+def test_application_blank_entries_fail_on_a_clear_form() -> None:
+    found = check_application_incomplete(context(reading("application", s.APPLICATION_RU_BLANK)))
+    assert statuses(found) == [("application.incomplete", "fail")]
+    assert found[0].ground == 2
+    assert set(found[0].evidence["blank"]) == {"form.iin", "form.position"}
+
+
+def test_application_blank_on_low_confidence_scan_is_review() -> None:
+    found = check_application_incomplete(context(reading("application", s.APPLICATION_RU_BLANK, confidence=55)))
+    assert statuses(found) == [("application.incomplete", "review")]
+
+
+def test_application_entry_not_found_is_review() -> None:
+    text = "\n".join(ln for ln in s.APPLICATION_RU.splitlines() if not ln.startswith("Должность"))
+    found = check_application_incomplete(context(reading("application", text)))
+    assert statuses(found) == [("application.incomplete", "review")]
+    assert found[0].evidence["unsure"] == ["form.position"]
+
+
+# --- identity.iin_mismatch ---------------------------------------------------------------------
+
+
+def test_iin_matches() -> None:
+    assert check_iin_mismatch(context(reading("category_certificate", s.CATEGORY_CERT_KK))) == []
+
+
+def test_other_valid_iin_fails() -> None:
+    doc = reading("category_certificate", s.CATEGORY_CERT_RU.replace(s.IIN, s.OTHER_IIN))
+    found = check_iin_mismatch(context(doc))
+    assert statuses(found) == [("identity.iin_mismatch", "fail")]
+    assert found[0].ground == 1 and found[0].evidence["found"] == s.OTHER_IIN
+
+
+def test_iin_failing_checksum_or_low_confidence_is_review() -> None:
+    misread = reading("category_certificate", s.CATEGORY_CERT_RU.replace(s.IIN, "870412400413"))
+    assert statuses(check_iin_mismatch(context(misread))) == [("identity.iin_mismatch", "review")]
+    blurred = reading("category_certificate", s.CATEGORY_CERT_RU.replace(s.IIN, s.OTHER_IIN), confidence=60)
+    assert statuses(check_iin_mismatch(context(blurred))) == [("identity.iin_mismatch", "review")]
+
+
+def test_iin_on_order_or_student_document_is_not_checked() -> None:
+    text = s.OLYMPIAD_KK + "\nЖСН " + s.OTHER_IIN
+    assert check_iin_mismatch(context(reading("student_achievements", text))) == []
+
+
+# --- identity.name_mismatch --------------------------------------------------------------------
+
+
+def test_names_of_the_applicant_pass_in_both_languages() -> None:
+    docs = [
+        reading("diploma", s.DIPLOMA_KK, file="d1.pdf"),
+        reading("diploma", s.DIPLOMA_RU, file="d2.pdf"),
+        reading("course_certificate", s.COURSE_RU),
+        reading("employment_record", s.EMPLOYMENT_KK),
+        reading("category_certificate", s.CATEGORY_CERT_RU),
+        reading("category_order", s.CATEGORY_ORDER_KK),
+        reading("professional_achievements", s.GRATITUDE_KK),
+        reading("student_achievements", s.OLYMPIAD_KK),  # names a pupil: not checked
+    ]
+    assert check_name_mismatch(context(*docs)) == []
+
+
+def test_certificate_of_another_person_fails() -> None:
+    text = s.COURSE_KK.replace(s.APPLICANT, "Иванова Мария Петровна")
+    found = check_name_mismatch(context(reading("course_certificate", text)))
+    assert statuses(found) == [("identity.name_mismatch", "fail")]
+    assert found[0].ground == 1
+
+
+def test_order_not_listing_the_applicant_fails() -> None:
+    found = check_name_mismatch(context(reading("category_order", s.CATEGORY_ORDER_RU_OTHERS)))
+    assert statuses(found) == [("identity.name_mismatch", "fail")]
+
+
+def test_maiden_name_is_review() -> None:
+    text = s.GRATITUDE_KK.replace("Әбілқасымова Гүлнар Серікқызына", "Нұрланова Гүлнар Серікқызына")
+    found = check_name_mismatch(context(reading("professional_achievements", text)))
+    assert statuses(found) == [("identity.name_mismatch", "review")]
+    assert found[0].evidence["reason"] == "maiden"
+
+
+def test_other_name_on_low_confidence_scan_is_review() -> None:
+    text = s.COURSE_KK.replace(s.APPLICANT, "Иванова Мария Петровна")
+    found = check_name_mismatch(context(reading("course_certificate", text, confidence=50)))
+    assert statuses(found) == [("identity.name_mismatch", "review")]
+
+
+def test_name_not_found_is_review() -> None:
+    found = check_name_mismatch(
+        context(reading("course_certificate", "СЕРТИФИКАТ\nбіліктілікті арттыру курсы 72 сағат"))
+    )
+    assert statuses(found) == [("identity.name_mismatch", "review")]
+    assert found[0].evidence["reason"] == "not_found"
+
+
+# --- dates.inconsistent ------------------------------------------------------------------------
+
+
+def test_dates_before_submission_pass() -> None:
+    docs = [reading("course_certificate", s.COURSE_KK), reading("category_certificate", s.CATEGORY_CERT_KK)]
+    assert check_dates_inconsistent(context(*docs)) == []
+
+
+def test_issued_after_submission_fails() -> None:
+    text = s.COURSE_RU.replace("Дата выдачи: 21.02.2025", "Дата выдачи: 15.09.2026")
+    found = check_dates_inconsistent(context(reading("course_certificate", text)))
+    assert statuses(found) == [("dates.inconsistent", "fail")]
+    assert found[0].evidence["field"] == "issue_date"
+
+
+def test_astana_date_decides_the_day() -> None:
+    same_day = s.COURSE_RU.replace("Дата выдачи: 21.02.2025", "Дата выдачи: 14.09.2026")
+    assert check_dates_inconsistent(context(reading("course_certificate", same_day))) == []
+    # 20:30 UTC on the 13th is already the 14th in Astana: a certificate of the 14th is fine.
+    after_midnight = context(reading("course_certificate", same_day), submitted_at="2026-09-13T20:30:00+00:00")
+    assert check_dates_inconsistent(after_midnight) == []
+    # 18:30 UTC on the 13th is 23:30 in Astana, still the 13th: the 14th is after the submission.
+    before_midnight = context(reading("course_certificate", same_day), submitted_at="2026-09-13T18:30:00+00:00")
+    assert statuses(check_dates_inconsistent(before_midnight)) == [("dates.inconsistent", "fail")]
+
+
+def test_course_ending_before_start_fails_and_low_confidence_reviews() -> None:
+    text = s.COURSE_RU.replace("с 10.02.2025 по 21.02.2025", "с 21.02.2025 по 10.02.2025")
+    assert statuses(check_dates_inconsistent(context(reading("course_certificate", text)))) == [
+        ("dates.inconsistent", "fail")
+    ]
+    assert statuses(check_dates_inconsistent(context(reading("course_certificate", text, confidence=60)))) == [
+        ("dates.inconsistent", "review")
+    ]
+
+
+def test_valid_until_before_issue_fails() -> None:
+    text = s.CATEGORY_CERT_RU.replace("Действительно до 25.12.2026", "Действительно до 25.12.2020")
+    found = check_dates_inconsistent(context(reading("category_certificate", text)))
+    assert statuses(found) == [("dates.inconsistent", "fail")]
+
+
+def test_unlabelled_future_date_is_review() -> None:
+    text = s.GRATITUDE_KK.replace("2024 жылғы 15 мамыр", "2027 жылғы 15 мамыр")
+    found = check_dates_inconsistent(context(reading("professional_achievements", text)))
+    assert statuses(found) == [("dates.inconsistent", "review")]
+
+
+# --- category.declared_mismatch / category.expired --------------------------------------------
+
+
+def test_category_certificate_agrees() -> None:
+    for text in (s.CATEGORY_CERT_KK, s.CATEGORY_CERT_RU):
+        assert check_category_declared_mismatch(context(reading("category_certificate", text))) == []
+
+
+def test_declared_category_differs_fails() -> None:
+    doc = reading("category_certificate", s.CATEGORY_CERT_KK)
+    ctx = context(
+        doc,
+        category="pedagog_moderator",
+        current_category={"category": "pedagog_moderator", "valid_until": "2026-12-25"},
+    )
+    found = check_category_declared_mismatch(ctx)
+    assert statuses(found) == [("category.declared_mismatch", "fail")]
+    ctx2 = context(doc, current_category={"category": "pedagog_expert", "valid_until": "2027-05-31"})
+    assert statuses(check_category_declared_mismatch(ctx2)) == [("category.declared_mismatch", "fail")]
+
+
+def test_category_unreadable_or_blurred_is_review() -> None:
+    blurred = reading("category_certificate", s.CATEGORY_CERT_RU, confidence=50)
+    ctx = context(blurred, current_category={"category": "pedagog_master", "valid_until": "2026-12-25"})
+    assert statuses(check_category_declared_mismatch(ctx)) == [("category.declared_mismatch", "review")]
+    old = s.CATEGORY_CERT_RU.replace("«педагог-эксперт»", "высшая квалификационная категория")
+    found = check_category_declared_mismatch(context(reading("category_certificate", old)))
+    assert statuses(found) == [("category.declared_mismatch", "review")]
+
+
+def test_category_expired() -> None:
+    expired = context(current_category={"category": "pedagog_expert", "valid_until": "2026-09-13"})
+    found = check_category_expired(expired)
+    assert statuses(found) == [("category.expired", "fail")] and found[0].ground == 2
+    assert (
+        check_category_expired(context(current_category={"category": "pedagog_expert", "valid_until": "2026-09-14"}))
+        == []
+    )
+    assign = context(
+        action="assign",
+        category="pedagog_master",
+        current_category={"category": "pedagog_expert", "valid_until": "2020-01-01"},
+    )
+    assert check_category_expired(assign) == []
+
+
+# --- extraction.low_confidence ----------------------------------------------------------------
+
+
+def test_low_confidence_limits_and_textless() -> None:
+    clear = reading("diploma", s.DIPLOMA_KK)
+    blurred = reading("course_certificate", s.COURSE_KK, confidence=45, file="blurred.pdf")
+    limited = interpret(extracted("big.pdf", s.GRAMOTA_RU, limit_hit="ocr_timeout"), "professional_achievements")
+    textless = interpret(extracted("blank.pdf", ""), "essay")
+    assert check_low_confidence(context(clear)) == []
+    found = check_low_confidence(context(blurred, limited, textless))
+    assert statuses(found) == [("extraction.low_confidence", "review")] * 3
+    assert [f.document for f in found] == ["blurred.pdf", "big.pdf", "blank.pdf"]
+    assert found[1].evidence["limit"] == ["ocr_timeout"]
+
+
+def test_table_lists_every_reading_check() -> None:
+    assert [entry.code for entry in CATALOGUE if entry.reads_documents] == [
+        "document.kind_mismatch",
+        "application.incomplete",
+        "identity.iin_mismatch",
+        "identity.name_mismatch",
+        "dates.inconsistent",
+        "category.declared_mismatch",
+        "category.expired",
+        "extraction.low_confidence",
+    ]

@@ -1,0 +1,107 @@
+"""Fields read from realistic texts, and the reading `interpret` builds."""
+
+from extractors import field_form
+from extractors.interpret import interpret
+from tests.interpretation import samples as s
+from tests.interpretation.helpers import extracted, reading
+
+ANNEX2_BLANK = """Педагогтің аттестаттау рәсіміне қатысуға өтініші
+      ____________________________________ ЖСН ___________________
+      (Т.А.Ә. (бар болса)
+      Лауазымы, жұмыс орны, электрондық пошта __________________________________
+      біліктілік санатты беру/растау бойынша аттестаттау рәсіміне қатысуға рұқсат
+      беруіңізді сұраймын.
+      Біліктілік санатын беру (растау) тәртібімен таныстым.
+      " " __________ 20 ___ жыл ____________ (қолы)"""
+
+
+def values(text: str, kind: str) -> dict[str, str]:
+    return {k: v.value for k, v in reading(kind, text).fields.items()}  # type: ignore[arg-type]
+
+
+def test_category_certificate_fields_kk_and_ru() -> None:
+    for text in (s.CATEGORY_CERT_KK, s.CATEGORY_CERT_RU):
+        f = values(text, "category_certificate")
+        assert f["iin"] == s.IIN
+        assert f["category"] == "pedagog_expert"
+        assert f["category_valid_until"] == "2026-12-25"
+        assert f["issue_date"] == "2021-12-27"
+
+
+def test_course_fields() -> None:
+    for text in (s.COURSE_KK, s.COURSE_RU):
+        f = values(text, "course_certificate")
+        assert (f["course_start"], f["course_end"], f["course_hours"]) == ("2025-02-10", "2025-02-21", "80")
+        assert f["issue_date"] == "2025-02-21"
+
+
+def test_bin_is_not_an_iin() -> None:
+    text = "СЕРТИФИКАТ\nБСН 123456789012\nБИН: 987654321098\nӘбілқасымова Гүлнар Серікқызы"
+    assert "iin" not in values(text, "course_certificate")
+
+
+def test_filled_forms() -> None:
+    kk = values(s.APPLICATION_KK, "application")
+    ru = values(s.APPLICATION_RU, "application")
+    for f in (kk, ru):
+        assert f[field_form.IIN] == s.IIN
+        assert f[field_form.DATE] == "2026-09-14"
+        assert f[field_form.CATEGORY] == "pedagog_expert"
+        assert f[field_form.ACTION] == "confirm"
+        assert f[field_form.CURRENT_VALID_UNTIL] == "2026-12-25"
+        assert f[field_form.POSITION]
+        assert f[field_form.WORKPLACE]
+    assert kk[field_form.NAME] == s.APPLICANT
+    assert kk[field_form.EMAIL] == "g.abil@example.kz"
+    assert ru[field_form.NAME] == "Абилкасымова Гульнар Сериковна"
+    assert ru[field_form.POSITION] == "учитель математики"
+
+
+def test_blank_entries_are_distinguished_from_missing_ones() -> None:
+    f = values(ANNEX2_BLANK, "application")
+    for key in (field_form.NAME, field_form.IIN, field_form.POSITION, field_form.WORKPLACE, field_form.DATE):
+        assert f[key] == "", key
+    ru = values(s.APPLICATION_RU_BLANK, "application")
+    assert ru[field_form.IIN] == "" and ru[field_form.POSITION] == ""
+    assert ru[field_form.WORKPLACE].startswith("КГУ")
+    # a text without the form has no entries at all
+    assert field_form.IIN not in values(s.GRATITUDE_KK, "application")
+
+
+def test_evidence_confidence_combines_page_and_pattern() -> None:
+    ocr = reading("category_certificate", s.CATEGORY_CERT_KK, confidence=80.0)
+    assert ocr.fields["iin"].evidence.confidence == 80.0
+    assert ocr.fields["iin"].evidence.page == 1
+    assert "870412400412" in ocr.fields["iin"].evidence.text
+    unlabelled = reading("professional_achievements", s.GRATITUDE_KK)
+    assert unlabelled.fields["issue_date"].evidence.confidence < 70
+
+
+def test_names_holder_and_order_list() -> None:
+    cert = reading("course_certificate", s.COURSE_RU)
+    assert [n.value for n in cert.names] == ["Абилкасымовой Гульнар Сериковне"]
+    order = reading("category_order", s.CATEGORY_ORDER_KK)
+    assert len(order.names) == 3
+    assert order.names[0].value == s.APPLICANT
+    diploma = reading("diploma", s.DIPLOMA_KK)
+    assert all("Оспанов" not in n.value for n in diploma.names)  # the rector signs, he is not the holder
+
+
+def test_interpret_reading() -> None:
+    r = reading("diploma", s.DIPLOMA_RU)
+    assert r.detected_kind == "diploma"
+    assert r.kind_confidence > 0.5
+    assert r.word_count is None
+
+
+def test_essay_word_count() -> None:
+    r = reading("essay", s.ESSAY_RU)
+    assert r.word_count is not None and 150 < r.word_count.words < 300
+    assert r.fields == {}
+
+
+def test_unreadable_or_textless_gives_no_fields() -> None:
+    junk = interpret(extracted("x.pdf", "  \n ~~ \n"), "diploma")
+    assert (junk.fields, junk.names, junk.detected_kind) == ({}, (), None)
+    none = interpret(extracted("y.pdf"), "essay")
+    assert none.fields == {} and none.word_count is None

@@ -1,0 +1,80 @@
+"""Name comparison: Kazakh/Russian spellings, cases, patronymics, initials, order; others and maiden."""
+
+import pytest
+
+from extractors.name_matching import compare_names, name_key, patronymic_root
+
+APPLICANT = "Әбілқасымова Гүлнар Серікқызы"
+
+TABLE = [
+    # the same person, written in many ways
+    ("Әбілқасымова Гүлнар Серікқызы", "same"),
+    ("ӘБІЛҚАСЫМОВА ГҮЛНАР СЕРІКҚЫЗЫ", "same"),
+    ("Абилкасымова Гульнар Сериковна", "same"),
+    ("Абилкасымовой Гульнар Сериковне", "same"),  # Russian dative
+    ("Абилкасымовой Гульнар Сериковны", "same"),  # Russian genitive
+    ("Әбілқасымова Гүлнар Серікқызына", "same"),  # Kazakh dative
+    ("Әбілқасымованың Гүлнар Серікқызының", "same"),  # Kazakh genitive
+    ("Әбілқасымова Гүлнар Серік қызы", "same"),  # patronymic written apart
+    ("Гүлнар Серікқызы Әбілқасымова", "same"),  # surname last
+    ("Гульнар Абилкасымова", "same"),
+    ("Әбілқасымова Г.С.", "same"),
+    ("Г.С. Әбілқасымова", "same"),
+    ("Абилкасымова Г. С.", "same"),
+    ("Aбилкасымова Гульнар Сериковна", "same"),  # Latin A from OCR
+    # a maiden name: same first name and patronymic, another surname
+    ("Нұрланова Гүлнар Серікқызы", "maiden"),
+    ("Нурлановой Гульнар Сериковне", "maiden"),
+    # another person
+    ("Иванова Мария Петровна", "different"),
+    ("Серікова Айгүл Болатқызы", "different"),
+    ("Жумабаеву Ерлану Нурлановичу", "different"),
+    ("Иванова М.П.", "different"),
+    # not sure: a person must look
+    ("Абилкасымова Гульнара Сериковна", "unsure"),  # Гүлнар / Гульнара
+    ("Абилкасьмова Гульнар Сериковна", "unsure"),  # OCR misread letter
+    ("Абилкасымова Гульнар Ерлановна", "unsure"),  # another patronymic
+    ("Гульнар Сериковна", "unsure"),  # no surname
+    ("Абилкасымова А.Б.", "unsure"),  # same surname, other initials
+    ("Гүлнарға", "unsure"),
+    ("Abilkassymova Gulnar", "unsure"),  # Latin transliteration
+    ("Әбілқасымов Ерлан Серікұлы", "unsure"),  # a brother: surname differs by one letter
+    ("", "unsure"),
+]
+
+
+@pytest.mark.parametrize(("found", "expected"), TABLE)
+def test_compare_with_applicant(found: str, expected: str) -> None:
+    assert compare_names(APPLICANT, found) == expected
+
+
+@pytest.mark.parametrize(
+    ("applicant", "found", "expected"),
+    [
+        ("Сейтқали Нұрлан Жұмабайұлы", "Сейткали Нурлан Жумабаевич", "same"),
+        ("Сейтқали Нұрлан Жұмабайұлы", "Сейткали Нурлану Жумабаевичу", "same"),  # masculine dative
+        ("Сейтқали Нұрлан Жұмабайұлы", "Сейтқали Н.Ж.", "same"),
+        ("Сейтқали Нұрлан Жұмабайұлы", "Нурлан Сейткали", "same"),
+        ("Ахметова Жанар Болатовна", "Ахметова Жанара Болатовна", "unsure"),  # Жанар / Жанара
+        ("Ахметова Жанара Болатовна", "Ахметовой Жанаре Болатовне", "same"),
+        ("Ахметова Жанар Болатовна", "Ахметовой Жанаре Болатовне", "unsure"),
+        ("Абилкасымова Гульнар", "Абилкасымовой Гульнар Сериковне", "same"),  # no patronymic declared
+        ("Иванов Петр Сергеевич", "Иванову Петру Сергеевичу", "same"),
+        ("Иванов Петр Сергеевич", "Ивановым Петром Сергеевичем", "same"),
+    ],
+)
+def test_compare_pairs(applicant: str, found: str, expected: str) -> None:
+    assert compare_names(applicant, found) == expected
+
+
+def test_keys_fold_kazakh_letters() -> None:
+    assert name_key("Әбілқасымова") == name_key("Абилкасымова")
+    assert name_key("Гүлнар") == name_key("Гульнар")
+    assert name_key("Нұрлан") == name_key("Нурлан")
+    assert name_key("Жанар") != name_key("Жанара")
+
+
+def test_patronymic_roots_agree_across_languages() -> None:
+    assert patronymic_root(name_key("Серікқызы")) == patronymic_root(name_key("Сериковна")) == "серик"
+    assert patronymic_root(name_key("Жұмабайұлы")) == patronymic_root(name_key("Жумабаевич"))
+    assert patronymic_root(name_key("Гүлнар")) is None

@@ -1,0 +1,282 @@
+"""Reading a submission's documents: the caches and the worker processes.
+
+Extraction (text layer or OCR) is the expensive part and depends only on the file's bytes, the
+reading settings and the reading code, so it is cached in storage by content hash. The
+interpretation (kind, fields, names, word count) is cached the same way, keyed also by the
+declared kind and the interpretation code: a reprocess of unchanged files does neither again,
+and a change to the code makes new keys by itself. Workers are processes (pdfium is not
+thread-safe and Tesseract wants one process per core).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import logging
+import multiprocessing
+import multiprocessing.context
+import multiprocessing.util
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import ValidationError
+
+from extractors.interpret import interpret, read_and_interpret
+from models.base import Kind
+from models.errors import NotFoundError
+from models.extraction import DocumentReading, ExtractedDocument, PageText
+from models.listing import file_cost
+from models.settings import Settings
+from storage.objects import Storage
+from storage.submissions import load_document
+from validators.assessment import Parsed
+from workers.worker_process import start_worker, stop_worker
+
+log = logging.getLogger("attest")
+_Cached = TypeVar("_Cached", DocumentReading, ExtractedDocument)
+
+
+def _code_version(*modules: str) -> str:
+    """A digest of the code itself: cached results of older code are never mistaken for new ones.
+    Found without importing the modules: the flow's process never needs spaCy, say."""
+    h = hashlib.sha256()
+    for name in modules:
+        spec = importlib.util.find_spec(name)
+        h.update(Path(spec.origin if spec and spec.origin else name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+EXTRACTION_VERSION = _code_version(
+    "extractors.reading",
+    "extractors.pdf",
+    "extractors.image",
+    "extractors.ocr",
+    "extractors.preprocess",
+    "extractors.normalise",
+    "extractors.quality",
+)
+INTERPRETATION_VERSION = _code_version(
+    "extractors.interpret",
+    "extractors.kinds",
+    "extractors.fields",
+    "extractors.field_form",
+    "extractors.field_text",
+    "extractors.name_matching",
+    "extractors.holder_names",
+    "extractors.dates",
+    "extractors.words",
+)
+
+
+def _knobs(settings: Settings) -> str:
+    knobs = f"{EXTRACTION_VERSION}|{settings.ocr_languages}|{settings.ocr_dpi}|{settings.max_page_pixels}"
+    knobs += f"|{settings.max_pages}|{settings.ocr_page_timeout_s}"
+    return hashlib.sha256(knobs.encode()).hexdigest()[:16]
+
+
+def cache_key(sha256: str, settings: Settings) -> str:
+    return f"cache/extraction/{_knobs(settings)}/{sha256}.json"
+
+
+def reading_key(sha256: str, kind: Kind, settings: Settings) -> str:
+    return f"cache/reading/{INTERPRETATION_VERSION}/{_knobs(settings)}/{sha256}-{kind}.json"
+
+
+# Imported once, in the fork server the workers are forked from: each spawned worker used to import
+# them itself (~1.1 s of CPU, the readers and spaCy), and their pages are now shared.
+READER_MODULES = ["extractors.interpret", "extractors.words"]
+
+
+def _fork_server() -> multiprocessing.context.ForkServerContext:
+    """Workers forked from a server process that has the readers loaded: neither `fork` from the
+    flow's process (Prefect's threads hold locks a child would inherit held) nor a fresh `spawn`
+    each (every worker importing the readers again)."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(READER_MODULES)
+    return context
+
+
+class ReadingPool(ProcessPoolExecutor):
+    """The run's worker processes and the temporary directory they share (see workers.worker_process)."""
+
+    def __init__(self, workers: int) -> None:
+        self.scratch = tempfile.mkdtemp(prefix="attest-run-")
+        super().__init__(
+            max_workers=workers,
+            mp_context=_fork_server(),
+            initializer=start_worker,
+            initargs=(self.scratch, os.getpid(), multiprocessing.util.get_temp_dir()),
+        )
+
+
+def make_pool(settings: Settings) -> Executor:
+    """One process per core for the whole run.
+
+    No max_tasks_per_child: on Python 3.11-3.13 a worker that exits at that limit while tasks are
+    queued is not replaced (CPython gh-115634), and the night hangs once every worker has done
+    its quota (with 200 and 2 workers: after 400 documents). Workers hold no per-document state,
+    and the benchmark's peak worker memory over 400 documents shows no growth that would call
+    for recycling.
+    """
+    if settings.dask_address:
+        from workers.dask_executor import DaskExecutor
+
+        return DaskExecutor(settings.dask_address)
+    return ReadingPool(settings.workers or os.cpu_count() or 1)
+
+
+def close_pool(pool: Executor) -> None:
+    """End the run's workers without waiting for one stuck on a hostile file past its time limit:
+    its result was already given up (`file_timeout_s`), so the process is stopped, not awaited."""
+    processes = list(getattr(pool, "_processes", {}).values()) if isinstance(pool, ProcessPoolExecutor) else []
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(timeout=5)
+        if process.is_alive() and process.pid is not None:
+            stop_worker(process.pid)
+            process.join(timeout=5)
+    if isinstance(pool, ReadingPool):
+        shutil.rmtree(pool.scratch, ignore_errors=True)
+
+
+@dataclass(frozen=True)
+class ReadStats:
+    documents: int = 0
+    cached: int = 0
+    ocr_pages: int = 0
+    text_pages: int = 0
+
+
+@dataclass
+class _Job:
+    file: str
+    kind: Kind
+    sha256: str | None
+    size: int = 0
+    data: bytes | None = None  # the bytes to read, until they are handed to a worker
+    reading: DocumentReading | None = None
+    extracted: ExtractedDocument | None = None
+    future: Future[DocumentReading] | None = None
+
+    def take(self, data: bytes | None) -> None:
+        self.data, self.size = data, len(data or b"")
+        self.sha256 = hashlib.sha256(data).hexdigest() if data else None
+
+
+def read_submission(
+    storage: Storage,
+    parsed: Parsed,
+    settings: Settings,
+    pool: Executor,
+    known: Mapping[str, str] | None = None,
+) -> tuple[tuple[DocumentReading, ...], ReadStats]:
+    """Every listed document read (from the caches where possible) and interpreted, in manifest order.
+
+    `known`: file -> sha256 of files known unchanged (`flows.run_order.known_digests`); such a file
+    is read from storage only when no cache holds its reading. The largest files go to the workers
+    first, so a submission's long scan does not start last.
+    """
+    manifest = parsed.manifest
+    if manifest is None:
+        return (), ReadStats()
+    known = known or {}
+    jobs = []
+    for ref in manifest.documents:
+        job = _Job(ref.file, ref.kind, known.get(ref.file))
+        if job.sha256 is None:
+            job.take(load_document(storage, parsed.submission_id, ref.file))
+        if job.sha256 is not None:
+            job.reading = _load(storage, reading_key(job.sha256, ref.kind, settings), DocumentReading)
+            if job.reading is None:
+                job.extracted = _load(storage, cache_key(job.sha256, settings), ExtractedDocument)
+        if job.reading is None and job.extracted is None and ref.file in known:
+            job.take(load_document(storage, parsed.submission_id, ref.file))  # known, but not cached
+        jobs.append(job)
+    for job in sorted(jobs, key=lambda j: -file_cost(j.file, j.size)):
+        if job.reading is None and job.extracted is None:
+            job.future = pool.submit(read_and_interpret, job.file, job.kind, job.data, settings)
+            job.data = None
+    readings = []
+    cached = ocr_pages = text_pages = 0
+    for job in jobs:
+        if job.reading is not None:
+            cached += 1
+            readings.append(_as_listed(job.reading, job.file))
+            continue
+        if job.extracted is not None:  # the reading code is unchanged, the interpretation code is not
+            cached += 1
+            reading = interpret(job.extracted.model_copy(update={"file": job.file}), job.kind)
+        else:
+            reading = _finish(storage, job, settings)
+            ocr_pages += sum(1 for p in reading.extracted.pages if p.source == "ocr")
+            text_pages += sum(1 for p in reading.extracted.pages if p.source == "text_layer")
+        if job.sha256 and reading.extracted.unreadable is None and not _reader_failed(reading.extracted):
+            storage.write(reading_key(job.sha256, job.kind, settings), reading.model_dump_json().encode())
+        readings.append(reading)
+    return tuple(readings), ReadStats(len(readings), cached, ocr_pages, text_pages)
+
+
+def read_cached(
+    storage: Storage, parsed: Parsed, settings: Settings, known: Mapping[str, str]
+) -> tuple[tuple[DocumentReading, ...], ReadStats] | None:
+    """The readings of a submission whose every listed file is known unchanged (`known`) and has its
+    reading cached, straight from the cache: a few milliseconds, so the flow takes them itself
+    instead of starting a task. None when any file must be read (`read_submission` does that)."""
+    manifest = parsed.manifest
+    if manifest is None:
+        return (), ReadStats()
+    readings = []
+    for ref in manifest.documents:
+        sha = known.get(ref.file)
+        reading = _load(storage, reading_key(sha, ref.kind, settings), DocumentReading) if sha else None
+        if reading is None:
+            return None
+        readings.append(_as_listed(reading, ref.file))
+    return tuple(readings), ReadStats(len(readings), len(readings), 0, 0)
+
+
+def _as_listed(reading: DocumentReading, file: str) -> DocumentReading:
+    """A cached reading (keyed by content) under the name this submission lists the file by."""
+    extracted = reading.extracted.model_copy(update={"file": file})
+    return reading.model_copy(update={"file": file, "extracted": extracted})
+
+
+def _load(storage: Storage, key: str, model: type[_Cached]) -> _Cached | None:
+    try:
+        return model.model_validate_json(storage.read(key))
+    except NotFoundError:
+        return None
+    except ValidationError:
+        log.warning("cache entry %s unreadable; reading the file again", key)
+        return None
+
+
+def _reader_failed(extracted: ExtractedDocument) -> bool:
+    return any(p.limit_hit == "reader_failed" for p in extracted.pages)
+
+
+def _finish(storage: Storage, job: _Job, settings: Settings) -> DocumentReading:
+    if job.future is None:
+        raise RuntimeError("no extraction scheduled")
+    try:
+        reading = job.future.result(timeout=settings.file_timeout_s)
+    except Exception as exc:  # a reader crash or hang on one file must not stop the night
+        log.warning("reading %s failed (%s); it goes to a person", job.file, type(exc).__name__)
+        failed = ExtractedDocument(
+            file=job.file,
+            sha256=job.sha256,
+            size=job.size,
+            media_type=None,
+            pages=(PageText(number=1, text="", source="none", confidence=0, limit_hit="reader_failed"),),
+        )
+        return interpret(failed, job.kind)
+    extracted = reading.extracted
+    if extracted.sha256 and extracted.unreadable is None:
+        storage.write(cache_key(extracted.sha256, settings), extracted.model_dump_json().encode())
+    return reading
