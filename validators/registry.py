@@ -15,12 +15,20 @@ from validators.documents import check_document_unreadable, check_documents_miss
 from validators.essay import check_essay_word_count
 from validators.findings import Check, finding
 from validators.iin import check_iin_invalid
+from validators.messages import Bilingual
 from validators.reading_checks import READING_CHECKS
 from validators.repeat import check_application_repeat
 from validators.request import check_request_inconsistent
 from validators.window import check_outside_window
 
 log = logging.getLogger("attest.checks")
+
+MESSAGES: dict[str, Bilingual] = {
+    "internal_error": Bilingual(
+        "Автоматты тексеру ішкі қатеге байланысты аяқталмады. Маман тексереді.",
+        "Автоматическая проверка не завершилась из-за внутренней ошибки. Проверит специалист.",
+    ),
+}
 
 CHECKS: tuple[tuple[str, Check], ...] = (
     ("consent.missing", check_consent_missing),
@@ -52,8 +60,7 @@ def run_checks(ctx: CheckContext, checks: Sequence[tuple[str, Check]] = CHECKS) 
                 finding(
                     code,
                     "review",
-                    kk="Автоматты тексеру ішкі қатеге байланысты аяқталмады. Маман тексереді.",
-                    ru="Автоматическая проверка не завершилась из-за внутренней ошибки. Проверит специалист.",
+                    message=MESSAGES["internal_error"],
                     evidence={"internal_error": type(exc).__name__},
                 )
             )
