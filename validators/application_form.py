@@ -14,16 +14,30 @@ from models.extraction import DocumentReading, FieldValue
 from models.verdict import Finding
 from validators.document_kind import effective_kind, usable_pages
 from validators.findings import finding
-from validators.messages import printable
+from validators.messages import Bilingual, printable
 
 CODE = "application.incomplete"
 
-ENTRY_NAMES: dict[str, tuple[str, str]] = {
-    field_form.NAME: ("тегі мен аты", "фамилия и имя"),
-    field_form.IIN: ("ЖСН", "ИИН"),
-    field_form.POSITION: ("лауазымы", "должность"),
-    field_form.WORKPLACE: ("жұмыс орны", "место работы"),
-    field_form.DATE: ("өтініштің күні", "дата заявления"),
+ENTRY_NAMES: dict[str, Bilingual] = {
+    field_form.NAME: Bilingual("тегі мен аты", "фамилия и имя"),
+    field_form.IIN: Bilingual("ЖСН", "ИИН"),
+    field_form.POSITION: Bilingual("лауазымы", "должность"),
+    field_form.WORKPLACE: Bilingual("жұмыс орны", "место работы"),
+    field_form.DATE: Bilingual("өтініштің күні", "дата заявления"),
+}
+
+# {name}: the file; {entries}: the entries' names, comma-separated.
+MESSAGES: dict[str, Bilingual] = {
+    "blank": Bilingual(
+        "«{name}» өтінішінде міндетті жолдар толтырылмаған: {entries}. Өтініш нысанын толық толтырып, "
+        "өтінішті қайта беріңіз.",
+        "В заявлении «{name}» не заполнены обязательные строки: {entries}. Заполните форму заявления "
+        "полностью и подайте заявление повторно.",
+    ),
+    "unsure": Bilingual(
+        "«{name}» өтінішінен мына жолдар табылмады немесе сенімсіз оқылды: {entries}. Маман тексереді.",
+        "В заявлении «{name}» не найдены или прочитаны неуверенно строки: {entries}. Проверит специалист.",
+    ),
 }
 
 
@@ -35,6 +49,10 @@ def _blank(key: str, fv: FieldValue) -> bool:
         words = [w for w in letter_words(fv.value) if not re.fullmatch(r"[A-ZА-ЯӘҒҚҢӨҰҮҺІ]", w)]
         return len(words) < 2
     return False
+
+
+def _entries(keys: list[str]) -> Bilingual:
+    return Bilingual(", ".join(ENTRY_NAMES[k].kk for k in keys), ", ".join(ENTRY_NAMES[k].ru for k in keys))
 
 
 def _document_findings(ctx: CheckContext, doc: DocumentReading) -> list[Finding]:
@@ -53,35 +71,22 @@ def _document_findings(ctx: CheckContext, doc: DocumentReading) -> list[Finding]
     name = printable(doc.file)
     out: list[Finding] = []
     if blank_clear:
-        kk = ", ".join(ENTRY_NAMES[k][0] for k in blank_clear)
-        ru = ", ".join(ENTRY_NAMES[k][1] for k in blank_clear)
         out.append(
             finding(
                 CODE,
                 "fail",
-                ground=2,
                 document=doc.file,
-                kk=(
-                    f"«{name}» өтінішінде міндетті жолдар толтырылмаған: {kk}. Өтініш нысанын толық толтырып, "
-                    "өтінішті қайта беріңіз."
-                ),
-                ru=(
-                    f"В заявлении «{name}» не заполнены обязательные строки: {ru}. Заполните форму заявления "
-                    "полностью и подайте заявление повторно."
-                ),
+                message=MESSAGES["blank"].format(name=name, entries=_entries(blank_clear)),
                 evidence={"blank": blank_clear, **{k: evidence[k] for k in blank_clear}},
             )
         )
     if unsure:
-        kk = ", ".join(ENTRY_NAMES[k][0] for k in unsure)
-        ru = ", ".join(ENTRY_NAMES[k][1] for k in unsure)
         out.append(
             finding(
                 CODE,
                 "review",
                 document=doc.file,
-                kk=(f"«{name}» өтінішінен мына жолдар табылмады немесе сенімсіз оқылды: {kk}. Маман тексереді."),
-                ru=(f"В заявлении «{name}» не найдены или прочитаны неуверенно строки: {ru}. Проверит специалист."),
+                message=MESSAGES["unsure"].format(name=name, entries=_entries(unsure)),
                 evidence={"unsure": unsure, **{k: evidence[k] for k in unsure}},
             )
         )

@@ -8,14 +8,140 @@ needs no reading: the manifest's valid-until date against the Astana date of sub
 from extractors import fields
 from models.context import CheckContext
 from models.extraction import DocumentReading
+from models.manifest import CurrentCategory
 from models.verdict import Finding
 from validators.document_dates import astana_date, field_date
 from validators.document_kind import effective_kind, usable_pages
 from validators.findings import finding
-from validators.messages import CATEGORY_NAMES, fmt_date, printable
+from validators.messages import CATEGORY_NAMES, Bilingual, fmt_date, printable
 
 MISMATCH_CODE = "category.declared_mismatch"
 EXPIRED_CODE = "category.expired"
+
+# {name}: the certificate's file; {declared}, {found}: categories or dd.mm.yyyy dates; {submitted}: a date.
+MESSAGES: dict[str, Bilingual] = {
+    "category_unread": Bilingual(
+        "«{name}» куәлігінен біліктілік санаты анықталмады. Маман тексереді.",
+        "В удостоверении «{name}» не определена квалификационная категория. Проверит специалист.",
+    ),
+    "category_differs": Bilingual(
+        "Өтініште көрсетілген қазіргі санат «{declared}», ал «{name}» куәлігінде «{found}». Деректерді түзетіп, "
+        "өтінішті қайта беріңіз.",
+        "В заявлении указана текущая категория «{declared}», а в удостоверении «{name}» — «{found}». Исправьте "
+        "сведения и подайте заявление повторно.",
+    ),
+    "category_differs_unsure": Bilingual(
+        "«{name}» куәлігіндегі санат («{found}») көрсетілген санатпен сәйкес келмейтін сияқты, бірақ сенімсіз "
+        "оқылды. Маман тексереді.",
+        "Категория в удостоверении «{name}» («{found}»), по-видимому, не совпадает с указанной, но прочитана "
+        "неуверенно. Проверит специалист.",
+    ),
+    "valid_until_unread": Bilingual(
+        "«{name}» куәлігінен санаттың жарамдылық мерзімі анықталмады. Маман тексереді.",
+        "В удостоверении «{name}» не определён срок действия категории. Проверит специалист.",
+    ),
+    # The difference, said inside "valid_until_differs" and "valid_until_differs_unsure".
+    "valid_until_difference": Bilingual(
+        "өтініште санат {declared} дейін жарамды деп көрсетілген, ал «{name}» куәлігінде — {found} дейін",
+        "в заявлении категория указана действующей до {declared}, а в удостоверении «{name}» — до {found}",
+    ),
+    "valid_until_differs": Bilingual(
+        "Сәйкессіздік: {difference}. Деректерді түзетіп, өтінішті қайта беріңіз.",
+        "Несоответствие: {difference}. Исправьте сведения и подайте заявление повторно.",
+    ),
+    "valid_until_differs_unsure": Bilingual(
+        "Мүмкін сәйкессіздік: {difference} (күн сенімсіз оқылды). Маман тексереді.",
+        "Возможное несоответствие: {difference} (дата прочитана неуверенно). Проверит специалист.",
+    ),
+    "expired": Bilingual(
+        "«{category}» біліктілік санатының жарамдылық мерзімі {valid_until} аяқталған, ал өтініш {submitted} "
+        "берілген. Мерзімі өткен санатты растау мүмкін емес: санат беруді сұрап, өтінішті қайта беріңіз.",
+        "Срок действия квалификационной категории «{category}» истёк {valid_until}, а заявление подано "
+        "{submitted}. Подтвердить истёкшую категорию нельзя: запросите присвоение категории и подайте заявление "
+        "повторно.",
+    ),
+}
+
+
+def _category_finding(ctx: CheckContext, doc: DocumentReading, current: CurrentCategory) -> Finding | None:
+    """The certificate's category against the declared current one; None when it agrees."""
+    name = printable(doc.file)
+    cat = doc.fields.get(fields.CATEGORY)
+    if cat is None:
+        other = doc.fields.get(fields.CATEGORY_OTHER)
+        return finding(
+            MISMATCH_CODE,
+            "review",
+            document=doc.file,
+            message=MESSAGES["category_unread"].format(name=name),
+            evidence={"declared": current.category, "found": other.value if other else None},
+        )
+    if cat.value == current.category:
+        return None
+    found = CATEGORY_NAMES.get(cat.value) or cat.value  # type: ignore[call-overload]
+    evidence = {
+        "declared": current.category,
+        "found": cat.value,
+        "line": cat.evidence.text,
+        "confidence": cat.evidence.confidence,
+    }
+    if cat.evidence.confidence >= ctx.ocr_min_confidence:
+        declared = CATEGORY_NAMES[current.category]
+        return finding(
+            MISMATCH_CODE,
+            "fail",
+            document=doc.file,
+            message=MESSAGES["category_differs"].format(name=name, declared=declared, found=found),
+            evidence=evidence,
+        )
+    return finding(
+        MISMATCH_CODE,
+        "review",
+        document=doc.file,
+        message=MESSAGES["category_differs_unsure"].format(name=name, found=found),
+        evidence=evidence,
+    )
+
+
+def _valid_until_finding(ctx: CheckContext, doc: DocumentReading, current: CurrentCategory) -> Finding | None:
+    """The certificate's valid-until date against the declared one; None when it agrees."""
+    name = printable(doc.file)
+    until_fv = doc.fields.get(fields.VALID_UNTIL)
+    until = field_date(until_fv)
+    if until_fv is None or until is None:
+        return finding(
+            MISMATCH_CODE,
+            "review",
+            document=doc.file,
+            message=MESSAGES["valid_until_unread"].format(name=name),
+            evidence={"declared_valid_until": current.valid_until.isoformat(), "found": None},
+        )
+    if until == current.valid_until:
+        return None
+    evidence = {
+        "declared_valid_until": current.valid_until.isoformat(),
+        "found": until.isoformat(),
+        "line": until_fv.evidence.text,
+        "confidence": until_fv.evidence.confidence,
+    }
+    difference = MESSAGES["valid_until_difference"].format(
+        name=name, declared=fmt_date(current.valid_until), found=fmt_date(until)
+    )
+    if until_fv.evidence.confidence >= ctx.ocr_min_confidence:
+        return finding(
+            MISMATCH_CODE,
+            "fail",
+            document=doc.file,
+            message=MESSAGES["valid_until_differs"].format(difference=difference),
+            evidence=evidence,
+        )
+    return finding(
+        MISMATCH_CODE,
+        "review",
+        document=doc.file,
+        message=MESSAGES["valid_until_differs_unsure"].format(difference=difference),
+        evidence=evidence,
+    )
 
 
 def _certificate_findings(ctx: CheckContext, doc: DocumentReading) -> list[Finding]:
@@ -23,121 +149,8 @@ def _certificate_findings(ctx: CheckContext, doc: DocumentReading) -> list[Findi
     current = ctx.manifest.request.current_category
     if current is None:
         return []
-    threshold = ctx.ocr_min_confidence
-    name = printable(doc.file)
-    declared_cat = CATEGORY_NAMES[current.category]
-    out: list[Finding] = []
-    cat = doc.fields.get(fields.CATEGORY)
-    if cat is None:
-        other = doc.fields.get(fields.CATEGORY_OTHER)
-        out.append(
-            finding(
-                MISMATCH_CODE,
-                "review",
-                document=doc.file,
-                kk=f"«{name}» куәлігінен біліктілік санаты анықталмады. Маман тексереді.",
-                ru=f"В удостоверении «{name}» не определена квалификационная категория. Проверит специалист.",
-                evidence={"declared": current.category, "found": other.value if other else None},
-            )
-        )
-    elif cat.value != current.category:
-        found = CATEGORY_NAMES.get(cat.value)  # type: ignore[call-overload]
-        shown_kk = found.kk if found else cat.value
-        shown_ru = found.ru if found else cat.value
-        evidence = {
-            "declared": current.category,
-            "found": cat.value,
-            "line": cat.evidence.text,
-            "confidence": cat.evidence.confidence,
-        }
-        if cat.evidence.confidence >= threshold:
-            out.append(
-                finding(
-                    MISMATCH_CODE,
-                    "fail",
-                    ground=1,
-                    document=doc.file,
-                    kk=(
-                        f"Өтініште көрсетілген қазіргі санат «{declared_cat.kk}», ал «{name}» куәлігінде "
-                        f"«{shown_kk}». Деректерді түзетіп, өтінішті қайта беріңіз."
-                    ),
-                    ru=(
-                        f"В заявлении указана текущая категория «{declared_cat.ru}», а в удостоверении «{name}» — "
-                        f"«{shown_ru}». Исправьте сведения и подайте заявление повторно."
-                    ),
-                    evidence=evidence,
-                )
-            )
-        else:
-            out.append(
-                finding(
-                    MISMATCH_CODE,
-                    "review",
-                    document=doc.file,
-                    kk=(
-                        f"«{name}» куәлігіндегі санат («{shown_kk}») көрсетілген санатпен сәйкес келмейтін "
-                        "сияқты, бірақ сенімсіз оқылды. Маман тексереді."
-                    ),
-                    ru=(
-                        f"Категория в удостоверении «{name}» («{shown_ru}»), по-видимому, не совпадает с "
-                        "указанной, но прочитана неуверенно. Проверит специалист."
-                    ),
-                    evidence=evidence,
-                )
-            )
-    until_fv = doc.fields.get(fields.VALID_UNTIL)
-    until = field_date(until_fv)
-    if until_fv is None or until is None:
-        out.append(
-            finding(
-                MISMATCH_CODE,
-                "review",
-                document=doc.file,
-                kk=f"«{name}» куәлігінен санаттың жарамдылық мерзімі анықталмады. Маман тексереді.",
-                ru=f"В удостоверении «{name}» не определён срок действия категории. Проверит специалист.",
-                evidence={"declared_valid_until": current.valid_until.isoformat(), "found": None},
-            )
-        )
-    elif until != current.valid_until:
-        clear = until_fv.evidence.confidence >= threshold
-        evidence = {
-            "declared_valid_until": current.valid_until.isoformat(),
-            "found": until.isoformat(),
-            "line": until_fv.evidence.text,
-            "confidence": until_fv.evidence.confidence,
-        }
-        kk = (
-            f"өтініште санат {fmt_date(current.valid_until)} дейін жарамды деп көрсетілген, ал «{name}» "
-            f"куәлігінде — {fmt_date(until)} дейін"
-        )
-        ru = (
-            f"в заявлении категория указана действующей до {fmt_date(current.valid_until)}, а в "
-            f"удостоверении «{name}» — до {fmt_date(until)}"
-        )
-        if clear:
-            out.append(
-                finding(
-                    MISMATCH_CODE,
-                    "fail",
-                    ground=1,
-                    document=doc.file,
-                    kk=f"Сәйкессіздік: {kk}. Деректерді түзетіп, өтінішті қайта беріңіз.",
-                    ru=f"Несоответствие: {ru}. Исправьте сведения и подайте заявление повторно.",
-                    evidence=evidence,
-                )
-            )
-        else:
-            out.append(
-                finding(
-                    MISMATCH_CODE,
-                    "review",
-                    document=doc.file,
-                    kk=f"Мүмкін сәйкессіздік: {kk} (күн сенімсіз оқылды). Маман тексереді.",
-                    ru=f"Возможное несоответствие: {ru} (дата прочитана неуверенно). Проверит специалист.",
-                    evidence=evidence,
-                )
-            )
-    return out
+    found = (_category_finding(ctx, doc, current), _valid_until_finding(ctx, doc, current))
+    return [f for f in found if f is not None]
 
 
 def check_category_declared_mismatch(ctx: CheckContext) -> list[Finding]:
@@ -163,22 +176,16 @@ def check_category_expired(ctx: CheckContext) -> list[Finding]:
     submitted = astana_date(ctx.manifest.submitted_at)
     if current.valid_until >= submitted:
         return []
-    cat = CATEGORY_NAMES[current.category]
+    message = MESSAGES["expired"].format(
+        category=CATEGORY_NAMES[current.category],
+        valid_until=fmt_date(current.valid_until),
+        submitted=fmt_date(submitted),
+    )
     return [
         finding(
             EXPIRED_CODE,
             "fail",
-            ground=2,
-            kk=(
-                f"«{cat.kk}» біліктілік санатының жарамдылық мерзімі {fmt_date(current.valid_until)} аяқталған, "
-                f"ал өтініш {fmt_date(submitted)} берілген. Мерзімі өткен санатты растау мүмкін емес: санат беруді "
-                "сұрап, өтінішті қайта беріңіз."
-            ),
-            ru=(
-                f"Срок действия квалификационной категории «{cat.ru}» истёк {fmt_date(current.valid_until)}, а "
-                f"заявление подано {fmt_date(submitted)}. Подтвердить истёкшую категорию нельзя: запросите "
-                "присвоение категории и подайте заявление повторно."
-            ),
+            message=message,
             evidence={"valid_until": current.valid_until.isoformat(), "submitted_on": submitted.isoformat()},
         )
     ]

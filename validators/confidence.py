@@ -11,9 +11,25 @@ from models.context import CheckContext
 from models.verdict import Finding
 from validators.document_kind import usable_pages
 from validators.findings import finding
-from validators.messages import printable
+from validators.messages import Bilingual, printable
 
 CODE = "extraction.low_confidence"
+
+# {name}: the file; {pages}: page numbers, comma-separated; {lowest}: the lowest page confidence (a float).
+MESSAGES: dict[str, Bilingual] = {
+    "limit_hit": Bilingual(
+        "«{name}» файлын оқу уақыт немесе көлем шегіне байланысты толық аяқталмады ({pages}-бет). Маман тексереді.",
+        "Чтение файла «{name}» остановлено по ограничению времени или размера (стр. {pages}). Проверит специалист.",
+    ),
+    "no_text": Bilingual(
+        "«{name}» файлы ашылды, бірақ одан оқылатын мәтін алынбады. Маман тексереді.",
+        "Файл «{name}» открывается, но читаемый текст из него не получен. Проверит специалист.",
+    ),
+    "low_confidence": Bilingual(
+        "«{name}» файлының мәтіні сенімсіз танылды (ең төменгі сенімділік {lowest:.0f}%). Маман тексереді.",
+        "Текст файла «{name}» распознан неуверенно (наименьшая уверенность {lowest:.0f}%). Проверит специалист.",
+    ),
+}
 
 
 def check_low_confidence(ctx: CheckContext) -> list[Finding]:
@@ -30,14 +46,7 @@ def check_low_confidence(ctx: CheckContext) -> list[Finding]:
                     CODE,
                     "review",
                     document=doc.file,
-                    kk=(
-                        f"«{name}» файлын оқу уақыт немесе көлем шегіне байланысты толық аяқталмады "
-                        f"({', '.join(str(p.number) for p in limited)}-бет). Маман тексереді."
-                    ),
-                    ru=(
-                        f"Чтение файла «{name}» остановлено по ограничению времени или размера "
-                        f"(стр. {', '.join(str(p.number) for p in limited)}). Проверит специалист."
-                    ),
+                    message=MESSAGES["limit_hit"].format(name=name, pages=", ".join(str(p.number) for p in limited)),
                     evidence={
                         "limit": sorted({p.limit_hit for p in limited if p.limit_hit}),
                         "pages": [p.number for p in limited],
@@ -53,8 +62,7 @@ def check_low_confidence(ctx: CheckContext) -> list[Finding]:
                     CODE,
                     "review",
                     document=doc.file,
-                    kk=f"«{name}» файлы ашылды, бірақ одан оқылатын мәтін алынбады. Маман тексереді.",
-                    ru=f"Файл «{name}» открывается, но читаемый текст из него не получен. Проверит специалист.",
+                    message=MESSAGES["no_text"].format(name=name),
                     evidence={"pages": len(doc.extracted.pages), "usable_pages": 0},
                 )
             )
@@ -71,14 +79,7 @@ def check_low_confidence(ctx: CheckContext) -> list[Finding]:
                     CODE,
                     "review",
                     document=doc.file,
-                    kk=(
-                        f"«{name}» файлының мәтіні сенімсіз танылды (ең төменгі сенімділік "
-                        f"{min(p.confidence for p in low):.0f}%). Маман тексереді."
-                    ),
-                    ru=(
-                        f"Текст файла «{name}» распознан неуверенно (наименьшая уверенность "
-                        f"{min(p.confidence for p in low):.0f}%). Проверит специалист."
-                    ),
+                    message=MESSAGES["low_confidence"].format(name=name, lowest=min(p.confidence for p in low)),
                     evidence=evidence,
                 )
             )

@@ -14,18 +14,43 @@ from models.extraction import DocumentReading, FieldValue
 from models.verdict import Finding
 from validators.document_kind import effective_kind, usable_pages
 from validators.findings import finding
-from validators.messages import fmt_date, printable
+from validators.messages import Bilingual, fmt_date, printable
 
 CODE = "dates.inconsistent"
 
 # Dates that cannot lie after the submission: when issued, when a course ran, when the form was signed.
 _NOT_AFTER_SUBMISSION = (fields.ISSUE_DATE, fields.COURSE_START, fields.COURSE_END, field_form.DATE)
-_LABELS: dict[str, tuple[str, str]] = {
-    fields.ISSUE_DATE: ("берілген күні", "дата выдачи"),
-    fields.COURSE_START: ("курстың басталған күні", "дата начала курса"),
-    fields.COURSE_END: ("курстың аяқталған күні", "дата окончания курса"),
-    field_form.DATE: ("өтініштің күні", "дата заявления"),
-    fields.VALID_UNTIL: ("жарамдылық мерзімі", "срок действия"),
+_LABELS: dict[str, Bilingual] = {
+    fields.ISSUE_DATE: Bilingual("берілген күні", "дата выдачи"),
+    fields.COURSE_START: Bilingual("курстың басталған күні", "дата начала курса"),
+    fields.COURSE_END: Bilingual("курстың аяқталған күні", "дата окончания курса"),
+    field_form.DATE: Bilingual("өтініштің күні", "дата заявления"),
+    fields.VALID_UNTIL: Bilingual("жарамдылық мерзімі", "срок действия"),
+}
+
+# {name}: the file; {problem}: one of the problems below, filled in. Dates are dd.mm.yyyy.
+MESSAGES: dict[str, Bilingual] = {
+    "impossible": Bilingual(
+        "«{name}» құжатындағы күн мүмкін емес: {problem}. Құжатты тексеріп, өтінішті қайта беріңіз.",
+        "Дата в документе «{name}» невозможна: {problem}. Проверьте документ и подайте заявление повторно.",
+    ),
+    "doubtful": Bilingual(
+        "«{name}» құжатындағы күн күмәнді: {problem} (күн сенімсіз оқылды). Маман тексереді.",
+        "Дата в документе «{name}» сомнительна: {problem} (дата прочитана неуверенно). Проверит специалист.",
+    ),
+    # The problems; {label} is a field's name from _LABELS.
+    "after_submission": Bilingual(
+        "{label} {date} өтініш берілген күннен ({submitted}) кейін",
+        "{label} {date} позже даты подачи заявления ({submitted})",
+    ),
+    "valid_until_before_issue": Bilingual(
+        "жарамдылық мерзімі берілген күнінен бұрын аяқталады ({first}, {second})",
+        "срок действия истекает раньше даты выдачи ({first}, {second})",
+    ),
+    "course_ends_before_start": Bilingual(
+        "курс басталмай тұрып аяқталған ({first}, {second})",
+        "курс окончен раньше, чем начат ({first}, {second})",
+    ),
 }
 
 
@@ -46,24 +71,21 @@ def field_date(fv: FieldValue | None) -> date | None:
         return None
 
 
-def _finding(doc: DocumentReading, clear: bool, kk: str, ru: str, evidence: dict[str, object]) -> Finding:
+def _finding(doc: DocumentReading, clear: bool, problem: Bilingual, evidence: dict[str, object]) -> Finding:
     name = printable(doc.file)
     if clear:
         return finding(
             CODE,
             "fail",
-            ground=1,
             document=doc.file,
-            kk=f"«{name}» құжатындағы күн мүмкін емес: {kk}. Құжатты тексеріп, өтінішті қайта беріңіз.",
-            ru=f"Дата в документе «{name}» невозможна: {ru}. Проверьте документ и подайте заявление повторно.",
+            message=MESSAGES["impossible"].format(name=name, problem=problem),
             evidence=evidence,
         )
     return finding(
         CODE,
         "review",
         document=doc.file,
-        kk=f"«{name}» құжатындағы күн күмәнді: {kk} (күн сенімсіз оқылды). Маман тексереді.",
-        ru=f"Дата в документе «{name}» сомнительна: {ru} (дата прочитана неуверенно). Проверит специалист.",
+        message=MESSAGES["doubtful"].format(name=name, problem=problem),
         evidence=evidence,
     )
 
@@ -91,31 +113,22 @@ def check_dates_inconsistent(ctx: CheckContext) -> list[Finding]:
             value = field_date(fv)
             if fv is None or value is None or value <= submitted:
                 continue
-            kk_label, ru_label = _LABELS[key]
+            problem = MESSAGES["after_submission"].format(
+                label=_LABELS[key], date=fmt_date(value), submitted=fmt_date(submitted)
+            )
             out.append(
                 _finding(
                     doc,
                     fv.evidence.confidence >= threshold,
-                    f"{kk_label} {fmt_date(value)} өтініш берілген күннен ({fmt_date(submitted)}) кейін",
-                    f"{ru_label} {fmt_date(value)} позже даты подачи заявления ({fmt_date(submitted)})",
+                    problem,
                     {**_evidence(fv, key), "submitted_on": submitted.isoformat()},
                 )
             )
         pairs = (
-            (
-                fields.ISSUE_DATE,
-                fields.VALID_UNTIL,
-                "жарамдылық мерзімі берілген күнінен бұрын аяқталады",
-                "срок действия истекает раньше даты выдачи",
-            ),
-            (
-                fields.COURSE_START,
-                fields.COURSE_END,
-                "курс басталмай тұрып аяқталған",
-                "курс окончен раньше, чем начат",
-            ),
+            (fields.ISSUE_DATE, fields.VALID_UNTIL, "valid_until_before_issue"),
+            (fields.COURSE_START, fields.COURSE_END, "course_ends_before_start"),
         )
-        for first_key, second_key, kk, ru in pairs:
+        for first_key, second_key, problem_key in pairs:
             first, second = doc.fields.get(first_key), doc.fields.get(second_key)
             a, b = field_date(first), field_date(second)
             if first is None or second is None or a is None or b is None or b >= a:
@@ -127,9 +140,6 @@ def check_dates_inconsistent(ctx: CheckContext) -> list[Finding]:
                 "lines": [first.evidence.text, second.evidence.text],
                 "confidence": min(first.evidence.confidence, second.evidence.confidence),
             }
-            out.append(
-                _finding(
-                    doc, clear, f"{kk} ({fmt_date(a)}, {fmt_date(b)})", f"{ru} ({fmt_date(a)}, {fmt_date(b)})", evidence
-                )
-            )
+            problem = MESSAGES[problem_key].format(first=fmt_date(a), second=fmt_date(b))
+            out.append(_finding(doc, clear, problem, evidence))
     return out

@@ -14,9 +14,18 @@ from models.context import CheckContext
 from models.extraction import DocumentReading, PageText
 from models.verdict import Finding
 from validators.findings import finding
-from validators.messages import KIND_NAMES, printable
+from validators.messages import KIND_NAMES, Bilingual, printable
 
 CODE = "document.kind_mismatch"
+
+# {name}: the file; {declared}, {found}: kind names.
+MESSAGES: dict[str, Bilingual] = {
+    "other_kind": Bilingual(
+        "«{name}» файлы «{declared}» ретінде жүктелген, бірақ мазмұны бойынша «{found}» құжатына ұқсайды. "
+        "Маман тексереді.",
+        "Файл «{name}» загружен как «{declared}», но по содержанию похож на «{found}». Проверит специалист.",
+    ),
+}
 
 
 def usable_pages(reading: DocumentReading) -> tuple[PageText, ...]:
@@ -60,21 +69,15 @@ def check_kind_mismatch(ctx: CheckContext) -> list[Finding]:
         detected = clear_mismatch(scores, doc.declared_kind)
         if detected is None:
             continue
-        declared, found = KIND_NAMES[doc.declared_kind], KIND_NAMES[detected]
-        name = printable(doc.file)
+        message = MESSAGES["other_kind"].format(
+            name=printable(doc.file), declared=KIND_NAMES[doc.declared_kind], found=KIND_NAMES[detected]
+        )
         out.append(
             finding(
                 CODE,
                 "review",
                 document=doc.file,
-                kk=(
-                    f"«{name}» файлы «{declared.kk}» ретінде жүктелген, бірақ мазмұны бойынша "
-                    f"«{found.kk}» құжатына ұқсайды. Маман тексереді."
-                ),
-                ru=(
-                    f"Файл «{name}» загружен как «{declared.ru}», но по содержанию похож на "
-                    f"«{found.ru}». Проверит специалист."
-                ),
+                message=message,
                 evidence={
                     "declared_kind": doc.declared_kind,
                     "detected_kind": detected,

@@ -45,6 +45,30 @@ _WHY: dict[Kind, Bilingual] = {
     "category_order": Bilingual("бұрын біліктілік санаты берілген", "ранее присвоена квалификационная категория"),
 }
 
+# {kind}: the kind's name; {item}: its sub-item of item 8; {why}: "missing_why" filled in, or nothing.
+MESSAGES: dict[str, Bilingual] = {
+    "platform_missing": Bilingual(
+        "«Ұстаз» платформасынан келуі тиіс құжат жоқ: {kind} (стандарттың 8-тармағының {item}) тармақшасы). "
+        "Бұл платформаның деректер беруіндегі олқылық болуы мүмкін. Маман тексереді.",
+        "Отсутствует документ, который должен поступить с платформы «Ұстаз»: {kind} (подпункт {item}) пункта 8 "
+        "стандарта). Это может быть пробел в передаче данных платформой. Проверит специалист.",
+    ),
+    "missing": Bilingual(
+        "Міндетті құжат ұсынылмаған: {kind} (стандарттың 8-тармағының {item}) тармақшасы{why}). Осы құжатты "
+        "қоса тіркеп, өтінішті қайта беріңіз.",
+        "Не представлен обязательный документ: {kind} (подпункт {item}) пункта 8 стандарта{why}). Приложите "
+        "этот документ и подайте заявление повторно.",
+    ),
+    "missing_why": Bilingual(", өйткені {why}", ", так как {why}"),
+    # {name}: the file; {kind}: its declared kind; {reason}: why it cannot be opened.
+    "unreadable": Bilingual(
+        "«{name}» файлын ({kind}) оқу мүмкін емес: {reason}. Құжатты PDF, JPEG, PNG немесе TIFF түрінде, "
+        "құпиясөзсіз және толық күйінде қайта жүктеп, өтінішті қайта беріңіз.",
+        "Файл «{name}» ({kind}) невозможно прочитать: {reason}. Загрузите документ заново в виде PDF, JPEG, PNG "
+        "или TIFF, без пароля и целиком, и подайте заявление повторно.",
+    ),
+}
+
 
 def required_kinds(manifest: Manifest) -> dict[Kind, Status]:
     """Each required kind with the status its absence gets: `fail`, or `review` for platform-fed ones."""
@@ -73,36 +97,18 @@ def check_documents_missing(ctx: CheckContext) -> list[Finding]:
                 finding(
                     MISSING,
                     "review",
-                    kk=(
-                        f"«Ұстаз» платформасынан келуі тиіс құжат жоқ: {name.kk} (стандарттың 8-тармағының "
-                        f"{item}) тармақшасы). Бұл платформаның деректер беруіндегі олқылық болуы мүмкін. "
-                        "Маман тексереді."
-                    ),
-                    ru=(
-                        f"Отсутствует документ, который должен поступить с платформы «Ұстаз»: {name.ru} "
-                        f"(подпункт {item}) пункта 8 стандарта). Это может быть пробел в передаче данных "
-                        "платформой. Проверит специалист."
-                    ),
+                    message=MESSAGES["platform_missing"].format(kind=name, item=item),
                     evidence=evidence,
                 )
             )
             continue
         why = _WHY.get(kind)
-        kk_why = f", өйткені {why.kk}" if why else ""
-        ru_why = f", так как {why.ru}" if why else ""
+        said_why = MESSAGES["missing_why"].format(why=why) if why else ""
         out.append(
             finding(
                 MISSING,
                 "fail",
-                ground=2,
-                kk=(
-                    f"Міндетті құжат ұсынылмаған: {name.kk} (стандарттың 8-тармағының {item}) тармақшасы"
-                    f"{kk_why}). Осы құжатты қоса тіркеп, өтінішті қайта беріңіз."
-                ),
-                ru=(
-                    f"Не представлен обязательный документ: {name.ru} (подпункт {item}) пункта 8 стандарта"
-                    f"{ru_why}). Приложите этот документ и подайте заявление повторно."
-                ),
+                message=MESSAGES["missing"].format(kind=name, item=item, why=said_why),
                 evidence=evidence,
             )
         )
@@ -122,18 +128,8 @@ def check_document_unreadable(ctx: CheckContext) -> list[Finding]:
             finding(
                 UNREADABLE,
                 "fail",
-                ground=2,
                 document=reading.file,
-                kk=(
-                    f"«{shown}» файлын ({name.kk}) оқу мүмкін емес: {reason.kk}. Құжатты PDF, JPEG, "
-                    "PNG немесе TIFF түрінде, құпиясөзсіз және толық күйінде қайта жүктеп, өтінішті қайта "
-                    "беріңіз."
-                ),
-                ru=(
-                    f"Файл «{shown}» ({name.ru}) невозможно прочитать: {reason.ru}. Загрузите документ "
-                    "заново в виде PDF, JPEG, PNG или TIFF, без пароля и целиком, и подайте заявление "
-                    "повторно."
-                ),
+                message=MESSAGES["unreadable"].format(name=shown, kind=name, reason=reason),
                 evidence={
                     "kind": reading.declared_kind,
                     "reason": problem.reason,

@@ -23,6 +23,45 @@ MIN_WORDS = 250
 MAX_WORDS = 300
 OCR_MARGIN = 3  # an OCR count this close to a limit is uncertain on either side
 
+# {files}: the essay files, each in «», comma-separated; {words}: the contract's count; {office}: a word
+# processor's count; {direction}: "fewer" or "more".
+MESSAGES: dict[str, Bilingual] = {
+    "count_unknown": Bilingual(
+        "Эссе ({files}) сөздерінің санын анықтау мүмкін болмады. Маман тексереді.",
+        "Не удалось определить количество слов в эссе ({files}). Проверит специалист.",
+    ),
+    "ocr_near_limit": Bilingual(
+        "Эссе ({files}) мәтіні сканерленген беттен танылды (OCR); саны {words} сөз, бұл 250 немесе "
+        "300 шегіне тым жақын, сенімді қорытынды жасауға болмайды. Маман тексереді.",
+        "Текст эссе ({files}) распознан со скана (OCR); количество слов — {words}, это слишком "
+        "близко к границе 250 или 300 для уверенного вывода. Проверит специалист.",
+    ),
+    "office_count": Bilingual(
+        "Эссе ({files}) санау ережесі бойынша {words} сөзден тұрады (250-ден аз), бірақ мәтін "
+        "өңдегіштің санауы бойынша {office} сөз. Айырмашылық жеке тұрған таңбалардан туындайды. "
+        "Маман тексереді.",
+        "Количество слов в эссе ({files}) по правилу подсчёта — {words} (меньше 250), а по "
+        "подсчёту текстового редактора — {office}. Расхождение дают отдельно стоящие знаки. "
+        "Проверит специалист.",
+    ),
+    "several_files": Bilingual(
+        "Эссе ретінде бірнеше файл жүктелген ({files}), жалпы саны {words} сөз (250–300 болуы "
+        "тиіс). Бұл бір эссенің беттері ме, әлде бірнеше нұсқасы ма — маман тексереді.",
+        "В качестве эссе загружено несколько файлов ({files}), всего слов — {words} (требуется "
+        "250–300). Страницы ли это одного эссе или несколько его вариантов, проверит специалист.",
+    ),
+    "out_of_range": Bilingual(
+        "Эссе ({files}) көлемі талапқа сәйкес келмейді: {words} сөз, бұл 250–300 сөзден "
+        "{direction} (стандарттың 8-тармағының 9) тармақшасы). Эссені түзетіп, өтінішті қайта "
+        "беріңіз.",
+        "Объём эссе ({files}) не соответствует требованию: количество слов — {words}, это "
+        "{direction} требуемых 250–300 (подпункт 9) пункта 8 стандарта). Исправьте эссе и "
+        "подайте заявление повторно.",
+    ),
+    "fewer": Bilingual("аз", "меньше"),
+    "more": Bilingual("көп", "больше"),
+}
+
 
 def _has_text(reading: DocumentReading) -> bool:
     return reading.extracted.unreadable is None and reading.extracted.text_source != "none"
@@ -59,8 +98,7 @@ def check_essay_word_count(ctx: CheckContext) -> list[Finding]:
                 CODE,
                 "review",
                 document=document,
-                kk=f"Эссе ({shown}) сөздерінің санын анықтау мүмкін болмады. Маман тексереді.",
-                ru=f"Не удалось определить количество слов в эссе ({shown}). Проверит специалист.",
+                message=MESSAGES["count_unknown"].format(files=shown),
                 evidence={"files": files, "min": MIN_WORDS, "max": MAX_WORDS},
             )
         ]
@@ -79,60 +117,24 @@ def check_essay_word_count(ctx: CheckContext) -> list[Finding]:
 
     def review(reason: str, text: Bilingual) -> list[Finding]:
         evidence["reason"] = reason
-        return [finding(CODE, "review", document=document, kk=text.kk, ru=text.ru, evidence=evidence)]
+        return [finding(CODE, "review", document=document, message=text, evidence=evidence)]
 
     in_range = MIN_WORDS <= words <= MAX_WORDS
     if source == "ocr" and _near_limit(words):
-        return review(
-            "ocr_near_limit",
-            Bilingual(
-                f"Эссе ({shown}) мәтіні сканерленген беттен танылды (OCR); саны {words} сөз, бұл 250 немесе "
-                "300 шегіне тым жақын, сенімді қорытынды жасауға болмайды. Маман тексереді.",
-                f"Текст эссе ({shown}) распознан со скана (OCR); количество слов — {words}, это слишком "
-                "близко к границе 250 или 300 для уверенного вывода. Проверит специалист.",
-            ),
-        )
+        return review("ocr_near_limit", MESSAGES["ocr_near_limit"].format(files=shown, words=words))
     if in_range:
         return []
     if words < MIN_WORDS and office >= MIN_WORDS:
-        return review(
-            "office_count",
-            Bilingual(
-                f"Эссе ({shown}) санау ережесі бойынша {words} сөзден тұрады (250-ден аз), бірақ мәтін "
-                f"өңдегіштің санауы бойынша {office} сөз. Айырмашылық жеке тұрған таңбалардан туындайды. "
-                "Маман тексереді.",
-                f"Количество слов в эссе ({shown}) по правилу подсчёта — {words} (меньше 250), а по "
-                f"подсчёту текстового редактора — {office}. Расхождение дают отдельно стоящие знаки. "
-                "Проверит специалист.",
-            ),
-        )
+        return review("office_count", MESSAGES["office_count"].format(files=shown, words=words, office=office))
     if len(files) > 1:
-        return review(
-            "several_files",
-            Bilingual(
-                f"Эссе ретінде бірнеше файл жүктелген ({shown}), жалпы саны {words} сөз (250–300 болуы "
-                "тиіс). Бұл бір эссенің беттері ме, әлде бірнеше нұсқасы ма — маман тексереді.",
-                f"В качестве эссе загружено несколько файлов ({shown}), всего слов — {words} (требуется "
-                "250–300). Страницы ли это одного эссе или несколько его вариантов, проверит специалист.",
-            ),
-        )
-    direction = Bilingual("аз", "меньше") if words < MIN_WORDS else Bilingual("көп", "больше")
+        return review("several_files", MESSAGES["several_files"].format(files=shown, words=words))
+    direction = MESSAGES["fewer"] if words < MIN_WORDS else MESSAGES["more"]
     return [
         finding(
             CODE,
             "fail",
-            ground=2,
             document=document,
-            kk=(
-                f"Эссе ({shown}) көлемі талапқа сәйкес келмейді: {words} сөз, бұл 250–300 сөзден "
-                f"{direction.kk} (стандарттың 8-тармағының 9) тармақшасы). Эссені түзетіп, өтінішті қайта "
-                "беріңіз."
-            ),
-            ru=(
-                f"Объём эссе ({shown}) не соответствует требованию: количество слов — {words}, это "
-                f"{direction.ru} требуемых 250–300 (подпункт 9) пункта 8 стандарта). Исправьте эссе и "
-                "подайте заявление повторно."
-            ),
+            message=MESSAGES["out_of_range"].format(files=shown, words=words, direction=direction),
             evidence=evidence,
         )
     ]

@@ -4,7 +4,9 @@ from collections.abc import Callable
 from typing import Any
 
 from models.context import CheckContext
-from models.verdict import Finding, Ground, Message, Status
+from models.verdict import Finding, Message, Status
+from validators.catalogue import GROUNDS
+from validators.messages import Bilingual
 
 Check = Callable[[CheckContext], list[Finding]]
 
@@ -13,18 +15,22 @@ def finding(
     check: str,
     status: Status,
     *,
-    kk: str,
-    ru: str,
-    ground: Ground | None = None,
+    message: Bilingual,
     document: str | None = None,
     evidence: dict[str, Any] | None = None,
 ) -> Finding:
-    """A finding; the ground is kept only on a failure, as the verdict schema requires."""
+    """A finding with its text from the check's table of messages. A failure refuses on the ground
+    the catalogue gives its check; a check without one cannot refuse, and asking it to is a defect."""
+    ground = None
+    if status == "fail":
+        ground = GROUNDS.get(check)
+        if ground is None:
+            raise ValueError(f"{check} has no ground in the catalogue: it can ask for review, never refuse")
     return Finding(
         check=check,
         status=status,
-        ground=ground if status == "fail" else None,
+        ground=ground,
         document=document,
-        message=Message(kk=kk, ru=ru),
+        message=Message(kk=message.kk, ru=message.ru),
         evidence=evidence or {},
     )

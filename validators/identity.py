@@ -11,7 +11,7 @@ from models.extraction import DocumentReading, FieldValue
 from models.verdict import Finding
 from validators.document_kind import effective_kind, usable_pages
 from validators.findings import finding
-from validators.messages import printable
+from validators.messages import Bilingual, printable
 
 IIN_CODE = "identity.iin_mismatch"
 NAME_CODE = "identity.name_mismatch"
@@ -32,6 +32,45 @@ IIN_KINDS: frozenset[Kind] = frozenset(
 NAME_KINDS: frozenset[Kind] = IIN_KINDS - {"application"}
 # A name standing where a holder's name stands (not just somewhere on the page).
 HOLDER_CERTAINTY = 0.9
+
+# {name}: the file; {iin}: the number read; {who}: the name read.
+MESSAGES: dict[str, Bilingual] = {
+    "iin_other": Bilingual(
+        "«{name}» құжатындағы ЖСН ({iin}) өтініш берушінің ЖСН-імен сәйкес келмейді: құжат басқа адамға "
+        "берілген. Өз құжатыңызды жүктеп, өтінішті қайта беріңіз.",
+        "ИИН в документе «{name}» ({iin}) не совпадает с ИИН заявителя: документ выдан другому лицу. Загрузите "
+        "свой документ и подайте заявление повторно.",
+    ),
+    "iin_other_unsure": Bilingual(
+        "«{name}» құжатындағы ЖСН ({iin}) өтініш берушінің ЖСН-імен сәйкес келмейтін сияқты, бірақ нөмір "
+        "сенімсіз оқылды. Маман тексереді.",
+        "ИИН в документе «{name}» ({iin}), по-видимому, не совпадает с ИИН заявителя, но номер прочитан "
+        "неуверенно. Проверит специалист.",
+    ),
+    # The reviews of a name, keyed by the reason the evidence gives.
+    "name_not_found": Bilingual(
+        "«{name}» құжатынан иесінің аты-жөні табылмады. Маман тексереді.",
+        "В документе «{name}» не найдены фамилия и имя владельца. Проверит специалист.",
+    ),
+    "name_maiden": Bilingual(
+        "«{name}» құжатында аты мен әкесінің аты сәйкес, ал тегі басқа (мүмкін, бұрынғы тегі). Маман тексереді.",
+        "В документе «{name}» совпадают имя и отчество, но другая фамилия (возможно, прежняя). Проверит специалист.",
+    ),
+    "name_unsure": Bilingual(
+        "«{name}» құжатындағы аты-жөні өтініш берушінің аты-жөнімен толық сәйкес келмейді. Маман тексереді.",
+        "ФИО в документе «{name}» не полностью совпадает с ФИО заявителя. Проверит специалист.",
+    ),
+    "order_without_applicant": Bilingual(
+        "«{name}» бұйрығында өтініш беруші аталмаған: бұйрық басқа педагогтерге біліктілік санатын береді. "
+        "Өзіңізге санат берілген бұйрықты жүктеп, өтінішті қайта беріңіз.",
+        "Приказ «{name}» не содержит заявителя: приказ присваивает категорию другим педагогам. Загрузите приказ "
+        "о присвоении категории вам и подайте заявление повторно.",
+    ),
+    "issued_to_other": Bilingual(
+        "«{name}» құжаты басқа адамға берілген ({who}). Өз құжатыңызды жүктеп, өтінішті қайта беріңіз.",
+        "Документ «{name}» выдан другому лицу ({who}). Загрузите свой документ и подайте заявление повторно.",
+    ),
+}
 
 
 def _iin_valid(iin: str) -> bool:
@@ -89,16 +128,8 @@ def check_iin_mismatch(ctx: CheckContext) -> list[Finding]:
                 finding(
                     IIN_CODE,
                     "fail",
-                    ground=1,
                     document=doc.file,
-                    kk=(
-                        f"«{name}» құжатындағы ЖСН ({shown}) өтініш берушінің ЖСН-імен сәйкес келмейді: "
-                        "құжат басқа адамға берілген. Өз құжатыңызды жүктеп, өтінішті қайта беріңіз."
-                    ),
-                    ru=(
-                        f"ИИН в документе «{name}» ({shown}) не совпадает с ИИН заявителя: документ выдан "
-                        "другому лицу. Загрузите свой документ и подайте заявление повторно."
-                    ),
+                    message=MESSAGES["iin_other"].format(name=name, iin=shown),
                     evidence=evidence,
                 )
             )
@@ -108,14 +139,7 @@ def check_iin_mismatch(ctx: CheckContext) -> list[Finding]:
                     IIN_CODE,
                     "review",
                     document=doc.file,
-                    kk=(
-                        f"«{name}» құжатындағы ЖСН ({shown}) өтініш берушінің ЖСН-імен сәйкес келмейтін "
-                        "сияқты, бірақ нөмір сенімсіз оқылды. Маман тексереді."
-                    ),
-                    ru=(
-                        f"ИИН в документе «{name}» ({shown}), по-видимому, не совпадает с ИИН заявителя, "
-                        "но номер прочитан неуверенно. Проверит специалист."
-                    ),
+                    message=MESSAGES["iin_other_unsure"].format(name=name, iin=shown),
                     evidence=evidence,
                 )
             )
@@ -123,28 +147,11 @@ def check_iin_mismatch(ctx: CheckContext) -> list[Finding]:
 
 
 def _review_name(doc: DocumentReading, reason: str, evidence: dict[str, object]) -> Finding:
-    name = printable(doc.file)
-    texts = {
-        "not_found": (
-            f"«{name}» құжатынан иесінің аты-жөні табылмады.",
-            f"В документе «{name}» не найдены фамилия и имя владельца.",
-        ),
-        "maiden": (
-            f"«{name}» құжатында аты мен әкесінің аты сәйкес, ал тегі басқа (мүмкін, бұрынғы тегі).",
-            f"В документе «{name}» совпадают имя и отчество, но другая фамилия (возможно, прежняя).",
-        ),
-        "unsure": (
-            f"«{name}» құжатындағы аты-жөні өтініш берушінің аты-жөнімен толық сәйкес келмейді.",
-            f"ФИО в документе «{name}» не полностью совпадает с ФИО заявителя.",
-        ),
-    }
-    kk, ru = texts[reason]
     return finding(
         NAME_CODE,
         "review",
         document=doc.file,
-        kk=kk + " Маман тексереді.",
-        ru=ru + " Проверит специалист.",
+        message=MESSAGES[f"name_{reason}"].format(name=printable(doc.file)),
         evidence={"reason": reason, **evidence},
     )
 
@@ -192,17 +199,8 @@ def check_name_mismatch(ctx: CheckContext) -> list[Finding]:
             continue
         name = printable(doc.file)
         if kind == "category_order":
-            kk = (
-                f"«{name}» бұйрығында өтініш беруші аталмаған: бұйрық басқа педагогтерге біліктілік санатын "
-                "береді. Өзіңізге санат берілген бұйрықты жүктеп, өтінішті қайта беріңіз."
-            )
-            ru = (
-                f"Приказ «{name}» не содержит заявителя: приказ присваивает категорию другим педагогам. "
-                "Загрузите приказ о присвоении категории вам и подайте заявление повторно."
-            )
+            message = MESSAGES["order_without_applicant"].format(name=name)
         else:
-            who = printable(clear[0].value, 60)
-            kk = f"«{name}» құжаты басқа адамға берілген ({who}). Өз құжатыңызды жүктеп, өтінішті қайта беріңіз."
-            ru = f"Документ «{name}» выдан другому лицу ({who}). Загрузите свой документ и подайте заявление повторно."
-        out.append(finding(NAME_CODE, "fail", ground=1, document=doc.file, kk=kk, ru=ru, evidence=evidence))
+            message = MESSAGES["issued_to_other"].format(name=name, who=printable(clear[0].value, 60))
+        out.append(finding(NAME_CODE, "fail", document=doc.file, message=message, evidence=evidence))
     return out

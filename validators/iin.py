@@ -10,13 +10,25 @@ import re
 from models.context import CheckContext
 from models.verdict import Finding
 from validators.findings import finding
-from validators.messages import printable
+from validators.messages import Bilingual, printable
 
 CODE = "identity.iin_invalid"
 
 _IIN = re.compile(r"[0-9]{12}")
 _FIRST_WEIGHTS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)
 _SECOND_WEIGHTS = (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)
+
+# {iin}: the applicant's IIN as shown.
+MESSAGES: dict[str, Bilingual] = {
+    "checksum": Bilingual(
+        "Өтініш берушінің ЖСН-і ({iin}) бақылау разрядын тексеруден өтпеді. ЖСН электрондық "
+        "үкімет арқылы алынады, сондықтан бұл өтініш берушінің қатесі емес, деректер ақауы. "
+        "Маман тексереді.",
+        "ИИН заявителя ({iin}) не прошёл проверку контрольного разряда. ИИН получен через "
+        "электронное правительство, поэтому это дефект данных, а не ошибка заявителя. "
+        "Проверит специалист.",
+    ),
+}
 
 
 def iin_check_digit(first_eleven: str) -> int | None:
@@ -45,21 +57,4 @@ def check_iin_invalid(ctx: CheckContext) -> list[Finding]:
     iin = ctx.manifest.applicant.iin
     if iin_is_valid(iin):
         return []
-    shown = printable(iin, 40)
-    return [
-        finding(
-            CODE,
-            "review",
-            kk=(
-                f"Өтініш берушінің ЖСН-і ({shown}) бақылау разрядын тексеруден өтпеді. ЖСН электрондық "
-                "үкімет арқылы алынады, сондықтан бұл өтініш берушінің қатесі емес, деректер ақауы. "
-                "Маман тексереді."
-            ),
-            ru=(
-                f"ИИН заявителя ({shown}) не прошёл проверку контрольного разряда. ИИН получен через "
-                "электронное правительство, поэтому это дефект данных, а не ошибка заявителя. "
-                "Проверит специалист."
-            ),
-            evidence={"iin": iin},
-        )
-    ]
+    return [finding(CODE, "review", message=MESSAGES["checksum"].format(iin=printable(iin, 40)), evidence={"iin": iin})]

@@ -68,23 +68,58 @@ _NAME_PROBLEMS: dict[str, Bilingual] = {
     "control_character": Bilingual("басқару таңбасы бар", "содержит управляющий символ"),
 }
 
+# "malformed" says every refusal; {reason} is one of the others, filled in.
+MESSAGES: dict[str, Bilingual] = {
+    "malformed": Bilingual(
+        "Өтініш деректері (manifest.json) талаптарға сәйкес келмейді: {reason}. Өтінішті "
+        "порталда қайта беріңіз; қате қайталанса, Бірыңғай байланыс орталығына (1414) хабарласыңыз.",
+        "Данные заявления (manifest.json) не соответствуют требованиям: {reason}. Подайте "
+        "заявление на портале повторно; если ошибка повторится, обратитесь в Единый "
+        "контакт-центр (1414).",
+    ),
+    "missing": Bilingual(
+        "manifest.json файлы жоқ, жүктеу 24 сағат ішінде аяқталмаған",
+        "файл manifest.json отсутствует, загрузка не завершена в течение 24 часов",
+    ),
+    "too_large": Bilingual(
+        "файл тым үлкен ({size} байт, шегі {limit} байт)",
+        "файл слишком большой ({size} байт при пределе {limit} байт)",
+    ),
+    "not_utf8": Bilingual("мәтін UTF-8 кодтауында емес", "текст не в кодировке UTF-8"),
+    "duplicate_key": Bilingual(
+        "«{key}» өрісі бір нысанда екі рет берілген",
+        "поле «{key}» указано в одном объекте дважды",
+    ),
+    "not_json": Bilingual("мәтін жарамды JSON емес", "текст не является корректным JSON"),
+    "invalid_unicode": Bilingual(
+        "мәтінде UTF-8-пен берілмейтін таңба (жалғыз суррогат) бар",
+        "текст содержит символ, непредставимый в UTF-8 (одиночный суррогат)",
+    ),
+    # {problem}: one of _NAME_PROBLEMS.
+    "file_name": Bilingual("«{file}» жай файл атауы емес ({problem})", "«{file}» — не имя файла ({problem})"),
+    "schema": Bilingual("деректер схемаға сәйкес емес", "данные не соответствуют схеме"),
+    "schema_field": Bilingual(
+        "деректер схемаға сәйкес емес ({path} өрісі)",
+        "данные не соответствуют схеме (поле {path})",
+    ),
+    "id_mismatch": Bilingual(
+        "submission_id ({submission_id}) өтініш папкасының атауымен ({folder}) сәйкес емес",
+        "submission_id ({submission_id}) не совпадает с именем папки заявления ({folder})",
+    ),
+    "duplicate_file": Bilingual(
+        "«{file}» файлы құжаттар тізімінде екі рет көрсетілген",
+        "файл «{file}» указан в списке документов дважды",
+    ),
+}
+
 
 def malformed(rule: str, reason: Bilingual, **evidence: Any) -> Finding:
     """A `submission.malformed` refusal; `rule` names the broken rule for people and programs."""
     return finding(
         CODE,
         "fail",
-        ground=2,
         document=MANIFEST_NAME,
-        kk=(
-            f"Өтініш деректері (manifest.json) талаптарға сәйкес келмейді: {reason.kk}. Өтінішті "
-            "порталда қайта беріңіз; қате қайталанса, Бірыңғай байланыс орталығына (1414) хабарласыңыз."
-        ),
-        ru=(
-            f"Данные заявления (manifest.json) не соответствуют требованиям: {reason.ru}. Подайте "
-            "заявление на портале повторно; если ошибка повторится, обратитесь в Единый "
-            "контакт-центр (1414)."
-        ),
+        message=MESSAGES["malformed"].format(reason=reason),
         evidence={"rule": rule, **evidence},
     )
 
@@ -96,14 +131,7 @@ def missing_manifest(folder_id: str | None = None, newest_file_time: datetime | 
         evidence["folder"] = folder_id
     if newest_file_time is not None:
         evidence["newest_file_time"] = newest_file_time.isoformat()
-    return malformed(
-        "missing",
-        Bilingual(
-            "manifest.json файлы жоқ, жүктеу 24 сағат ішінде аяқталмаған",
-            "файл manifest.json отсутствует, загрузка не завершена в течение 24 часов",
-        ),
-        **evidence,
-    )
+    return malformed("missing", MESSAGES["missing"], **evidence)
 
 
 @lru_cache(maxsize=1)
@@ -161,10 +189,7 @@ def _decode(raw: bytes) -> Any | Finding:
     if len(raw) > MAX_MANIFEST_BYTES:
         return malformed(
             "too_large",
-            Bilingual(
-                f"файл тым үлкен ({len(raw)} байт, шегі {MAX_MANIFEST_BYTES} байт)",
-                f"файл слишком большой ({len(raw)} байт при пределе {MAX_MANIFEST_BYTES} байт)",
-            ),
+            MESSAGES["too_large"].format(size=len(raw), limit=MAX_MANIFEST_BYTES),
             size=len(raw),
             max_size=MAX_MANIFEST_BYTES,
         )
@@ -173,7 +198,7 @@ def _decode(raw: bytes) -> Any | Finding:
     except UnicodeDecodeError as exc:
         return malformed(
             "not_utf8",
-            Bilingual("мәтін UTF-8 кодтауында емес", "текст не в кодировке UTF-8"),
+            MESSAGES["not_utf8"],
             detail=f"invalid byte at offset {exc.start}",
         )
     try:
@@ -181,26 +206,17 @@ def _decode(raw: bytes) -> Any | Finding:
     except _DuplicateKey as exc:
         return malformed(
             "duplicate_key",
-            Bilingual(
-                f"«{printable(exc.key)}» өрісі бір нысанда екі рет берілген",
-                f"поле «{printable(exc.key)}» указано в одном объекте дважды",
-            ),
+            MESSAGES["duplicate_key"].format(key=printable(exc.key)),
             key=_cut(exc.key),
         )
     except (ValueError, RecursionError) as exc:  # JSONDecodeError is a ValueError; so are huge ints
         return malformed(
             "not_json",
-            Bilingual("мәтін жарамды JSON емес", "текст не является корректным JSON"),
+            MESSAGES["not_json"],
             detail=_cut(str(exc)),
         )
     if _has_lone_surrogate(data):
-        return malformed(
-            "invalid_unicode",
-            Bilingual(
-                "мәтінде UTF-8-пен берілмейтін таңба (жалғыз суррогат) бар",
-                "текст содержит символ, непредставимый в UTF-8 (одиночный суррогат)",
-            ),
-        )
+        return malformed("invalid_unicode", MESSAGES["invalid_unicode"])
     return data
 
 
@@ -218,26 +234,21 @@ def _check_structure(data: Any, folder_id: str) -> Finding | None:
     for name in names:
         problem = file_name_problem(name)
         if problem is not None:
-            why = _NAME_PROBLEMS[problem]
-            shown = printable(name)
             return malformed(
                 "file_name",
-                Bilingual(f"«{shown}» жай файл атауы емес ({why.kk})", f"«{shown}» — не имя файла ({why.ru})"),
+                MESSAGES["file_name"].format(file=printable(name), problem=_NAME_PROBLEMS[problem]),
                 file=_cut(name),
                 problem=problem,
             )
     try:
         error = best_match(_validator().iter_errors(data))
     except RecursionError:
-        return malformed("schema", Bilingual("деректер схемаға сәйкес емес", "данные не соответствуют схеме"))
+        return malformed("schema", MESSAGES["schema"])
     if error is not None:
         path = "/".join(str(p) for p in error.absolute_path) or "(root)"
         return malformed(
             "schema",
-            Bilingual(
-                f"деректер схемаға сәйкес емес ({printable(path)} өрісі)",
-                f"данные не соответствуют схеме (поле {printable(path)})",
-            ),
+            MESSAGES["schema_field"].format(path=printable(path)),
             path=_cut(path),
             detail=_cut(error.message),
         )
@@ -245,23 +256,16 @@ def _check_structure(data: Any, folder_id: str) -> Finding | None:
     if submission_id != folder_id:
         return malformed(
             "id_mismatch",
-            Bilingual(
-                f"submission_id ({submission_id}) өтініш папкасының атауымен ({printable(folder_id)}) сәйкес емес",
-                f"submission_id ({submission_id}) не совпадает с именем папки заявления ({printable(folder_id)})",
-            ),
+            MESSAGES["id_mismatch"].format(submission_id=submission_id, folder=printable(folder_id)),
             submission_id=submission_id,
             folder=_cut(folder_id),
         )
     seen: set[str] = set()
     for name in names:
         if name in seen:
-            shown = printable(name)
             return malformed(
                 "duplicate_file",
-                Bilingual(
-                    f"«{shown}» файлы құжаттар тізімінде екі рет көрсетілген",
-                    f"файл «{shown}» указан в списке документов дважды",
-                ),
+                MESSAGES["duplicate_file"].format(file=printable(name)),
                 file=name,
             )
         seen.add(name)
@@ -281,6 +285,6 @@ def parse_manifest(raw: bytes, folder_id: str) -> Manifest | Finding:
     except pydantic.ValidationError as exc:  # the schema should have caught it; refuse rather than crash
         return malformed(
             "model",
-            Bilingual("деректер схемаға сәйкес емес", "данные не соответствуют схеме"),
+            MESSAGES["schema"],
             detail=_cut(str(exc.errors(include_url=False, include_input=False)[:1])),
         )

@@ -26,6 +26,13 @@ class Bilingual(tuple[str, str]):
     def ru(self) -> str:
         return self[1]
 
+    def format(self, **values: object) -> "Bilingual":
+        """The template filled in on both sides by `str.format`. A Bilingual value gives each side its
+        own language (its kk into the kk text, its ru into the ru text); any other value is the same in both."""
+        kk = {k: v.kk if isinstance(v, Bilingual) else v for k, v in values.items()}
+        ru = {k: v.ru if isinstance(v, Bilingual) else v for k, v in values.items()}
+        return Bilingual(self.kk.format(**kk), self.ru.format(**ru))
+
 
 KIND_NAMES: dict[Kind, Bilingual] = {
     "application": Bilingual("өтініш", "заявление"),

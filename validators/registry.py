@@ -22,11 +22,19 @@ from validators.essay import check_essay_word_count
 from validators.findings import Check, finding
 from validators.identity import check_iin_mismatch, check_name_mismatch
 from validators.iin import check_iin_invalid
+from validators.messages import Bilingual
 from validators.repeat import check_application_repeat
 from validators.request import check_request_inconsistent
 from validators.window import check_outside_window
 
 log = logging.getLogger("attest.checks")
+
+MESSAGES: dict[str, Bilingual] = {
+    "internal_error": Bilingual(
+        "Автоматты тексеру ішкі қатеге байланысты аяқталмады. Маман тексереді.",
+        "Автоматическая проверка не завершилась из-за внутренней ошибки. Проверит специалист.",
+    ),
+}
 
 # The function of each check the registry runs (the catalogue says what each is).
 FUNCTIONS: dict[str, Check] = {
@@ -71,8 +79,7 @@ def run_checks(ctx: CheckContext, checks: Sequence[tuple[str, Check]] = CHECKS) 
                 finding(
                     code,
                     "review",
-                    kk="Автоматты тексеру ішкі қатеге байланысты аяқталмады. Маман тексереді.",
-                    ru="Автоматическая проверка не завершилась из-за внутренней ошибки. Проверит специалист.",
+                    message=MESSAGES["internal_error"],
                     evidence={"internal_error": type(exc).__name__},
                 )
             )

@@ -6,9 +6,19 @@ from models.astana_time import to_astana
 from models.context import CheckContext
 from models.verdict import Finding
 from validators.findings import finding
-from validators.messages import fmt_date
+from validators.messages import Bilingual, fmt_date
 
 CODE = "application.repeat"
+
+# {year}: the academic year, e.g. 2026–2027; {on}: the other submission's date; {other}: its id.
+MESSAGES: dict[str, Bilingual] = {
+    "repeat": Bilingual(
+        "Осы {year} оқу жылында сіздің {on} күні берілген № {other} өтінішіңіз қабылданған. Аттестаттау оқу "
+        "жылында бір рет өткізіледі (стандарттың 10-тармағы), сондықтан қайталама өтініш қабылданбайды.",
+        "В {year} учебном году уже принято ваше заявление № {other}, поданное {on}. Аттестация проводится один "
+        "раз в учебный год (пункт 10 стандарта), поэтому повторное заявление не принимается.",
+    ),
+}
 
 
 def academic_year(moment: datetime) -> int:
@@ -38,17 +48,7 @@ def check_application_repeat(ctx: CheckContext) -> list[Finding]:
             finding(
                 CODE,
                 "fail",
-                ground=2,
-                kk=(
-                    f"Осы {label} оқу жылында сіздің {on} күні берілген № {other.submission_id} өтінішіңіз "
-                    "қабылданған. Аттестаттау оқу жылында бір рет өткізіледі (стандарттың 10-тармағы), "
-                    "сондықтан қайталама өтініш қабылданбайды."
-                ),
-                ru=(
-                    f"В {label} учебном году уже принято ваше заявление № {other.submission_id}, поданное "
-                    f"{on}. Аттестация проводится один раз в учебный год (пункт 10 стандарта), поэтому "
-                    "повторное заявление не принимается."
-                ),
+                message=MESSAGES["repeat"].format(year=label, on=on, other=other.submission_id),
                 evidence={
                     "other_submission_id": other.submission_id,
                     "other_submitted_at": other.submitted_at.isoformat(),

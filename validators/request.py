@@ -3,9 +3,29 @@
 from models.context import CheckContext
 from models.verdict import Finding
 from validators.findings import finding
-from validators.messages import CATEGORY_NAMES
+from validators.messages import CATEGORY_NAMES, Bilingual
 
 CODE = "request.inconsistent"
+
+# {asked}: the category to confirm; {held}: the current category.
+MESSAGES: dict[str, Bilingual] = {
+    "no_current": Bilingual(
+        "«{asked}» біліктілік санатын растау сұралған, бірақ қазіргі біліктілік санаты "
+        "көрсетілмеген. Тек бұрын берілген санатты растауға болады: санат беруді сұраңыз немесе "
+        "қазіргі санатыңызды көрсетіп, өтінішті қайта беріңіз.",
+        "Запрошено подтверждение квалификационной категории «{asked}», но текущая категория "
+        "не указана. Подтвердить можно только ранее присвоенную категорию: запросите присвоение "
+        "категории или укажите текущую категорию и подайте заявление повторно.",
+    ),
+    "other_than_current": Bilingual(
+        "«{asked}» біліктілік санатын растау сұралған, ал қазіргі санатыңыз — «{held}». "
+        "Тек қазіргі санатты растауға болады; басқа санат үшін санат беруді сұрап, өтінішті қайта "
+        "беріңіз.",
+        "Запрошено подтверждение квалификационной категории «{asked}», тогда как текущая "
+        "категория — «{held}». Подтвердить можно только текущую категорию; для другой "
+        "категории запросите её присвоение и подайте заявление повторно.",
+    ),
+}
 
 
 def check_request_inconsistent(ctx: CheckContext) -> list[Finding]:
@@ -24,38 +44,17 @@ def check_request_inconsistent(ctx: CheckContext) -> list[Finding]:
             finding(
                 CODE,
                 "fail",
-                ground=2,
-                kk=(
-                    f"«{asked.kk}» біліктілік санатын растау сұралған, бірақ қазіргі біліктілік санаты "
-                    "көрсетілмеген. Тек бұрын берілген санатты растауға болады: санат беруді сұраңыз немесе "
-                    "қазіргі санатыңызды көрсетіп, өтінішті қайта беріңіз."
-                ),
-                ru=(
-                    f"Запрошено подтверждение квалификационной категории «{asked.ru}», но текущая категория "
-                    "не указана. Подтвердить можно только ранее присвоенную категорию: запросите присвоение "
-                    "категории или укажите текущую категорию и подайте заявление повторно."
-                ),
+                message=MESSAGES["no_current"].format(asked=asked),
                 evidence={"action": "confirm", "category": request.category, "current_category": None},
             )
         ]
     if current.category == request.category:
         return []
-    held = CATEGORY_NAMES[current.category]
     return [
         finding(
             CODE,
             "fail",
-            ground=2,
-            kk=(
-                f"«{asked.kk}» біліктілік санатын растау сұралған, ал қазіргі санатыңыз — «{held.kk}». "
-                "Тек қазіргі санатты растауға болады; басқа санат үшін санат беруді сұрап, өтінішті қайта "
-                "беріңіз."
-            ),
-            ru=(
-                f"Запрошено подтверждение квалификационной категории «{asked.ru}», тогда как текущая "
-                f"категория — «{held.ru}». Подтвердить можно только текущую категорию; для другой "
-                "категории запросите её присвоение и подайте заявление повторно."
-            ),
+            message=MESSAGES["other_than_current"].format(asked=asked, held=CATEGORY_NAMES[current.category]),
             evidence={
                 "action": "confirm",
                 "category": request.category,

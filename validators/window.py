@@ -4,9 +4,19 @@ from models.astana_time import to_astana
 from models.context import CheckContext
 from models.verdict import Finding
 from validators.findings import finding
-from validators.messages import fmt_date
+from validators.messages import Bilingual, fmt_date
 
 CODE = "application.outside_window"
+
+# {day}: the Astana date of submission; {periods}: the windows, "dd.mm.yyyy–dd.mm.yyyy; ...".
+MESSAGES: dict[str, Bilingual] = {
+    "outside": Bilingual(
+        "Өтініш {day} күні берілген, бұл білім беру саласындағы уәкілетті орган белгілеген өтініштерді "
+        "қабылдау мерзімдерінен тыс ({periods}). Өтінішті белгіленген мерзімде беріңіз.",
+        "Заявление подано {day}, вне сроков приёма заявлений, установленных уполномоченным органом в области "
+        "образования ({periods}). Подайте заявление в установленный срок.",
+    ),
+}
 
 
 def check_outside_window(ctx: CheckContext) -> list[Finding]:
@@ -22,17 +32,7 @@ def check_outside_window(ctx: CheckContext) -> list[Finding]:
         finding(
             CODE,
             "fail",
-            ground=2,
-            kk=(
-                f"Өтініш {fmt_date(day)} күні берілген, бұл білім беру саласындағы уәкілетті орган "
-                f"белгілеген өтініштерді қабылдау мерзімдерінен тыс ({periods}). Өтінішті белгіленген "
-                "мерзімде беріңіз."
-            ),
-            ru=(
-                f"Заявление подано {fmt_date(day)}, вне сроков приёма заявлений, установленных "
-                f"уполномоченным органом в области образования ({periods}). Подайте заявление в "
-                "установленный срок."
-            ),
+            message=MESSAGES["outside"].format(day=fmt_date(day), periods=periods),
             evidence={
                 "submitted_on": day.isoformat(),
                 "windows": [{"start": w.start.isoformat(), "end": w.end.isoformat()} for w in windows],

@@ -13,11 +13,12 @@ from tests.validators.builders import make_ctx, verdict_schema_errors
 from validators.catalogue import BY_CODE, CATALOGUE, CheckEntry
 from validators.decision import decide
 from validators.findings import finding
+from validators.messages import Bilingual
 from validators.registry import CHECKS, FUNCTIONS, run_checks
 
 
 def f(status: Status, ground: Ground | None = None, check: str = "x.y") -> Finding:
-    return finding(check, status, kk="к", ru="р", ground=ground)
+    return Finding(check=check, status=status, ground=ground, message=Message(kk="к", ru="р"))
 
 
 @pytest.mark.parametrize(
@@ -43,8 +44,13 @@ def test_decide_refuses_a_fail_without_ground() -> None:
         decide([bad])
 
 
-def test_review_finding_drops_ground() -> None:
-    assert f("review", 2).ground is None
+def test_a_finding_takes_its_ground_from_the_catalogue() -> None:
+    text = Bilingual("к", "р")
+    assert finding("consent.missing", "fail", message=text).ground == 3
+    assert finding("identity.name_mismatch", "fail", message=text).ground == 1
+    assert finding("consent.missing", "review", message=text).ground is None
+    with pytest.raises(ValueError, match=r"identity\.iin_invalid"):
+        finding("identity.iin_invalid", "fail", message=text)  # review only: it has no ground
 
 
 def test_registry_runs_every_catalogued_check_but_the_manifest_one_in_catalogue_order() -> None:
