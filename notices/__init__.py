@@ -1,7 +1,7 @@
 """Notices (contract §1 `notices/<id>/<revision>.pdf`): the signed PDF the teacher receives.
 
 Pure functions only: render a verdict, sign the bytes, verify them. Storage and orchestration
-call these; nothing here reads settings or the environment.
+call these; nothing here reads the environment (`maker` builds the signer from the Settings passed in).
 """
 
 from notices.providers import NoticeProvider, choose_provider
