@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from extractors.field_text import KAZAKH_FOLD
+from extractors.text_folding import KAZAKH_FOLD
 
 DateForm = Literal["numeric", "iso", "kk_words", "ru_words"]
 

@@ -9,11 +9,11 @@ import re
 from collections.abc import Sequence
 
 from extractors.dates import find_date_range, find_dates
-from extractors.field_text import fold_pattern, fold_text
+from extractors.text_folding import fold_pattern, fold_text
 from models.base import Category, Kind
 from models.extraction import Evidence, FieldValue, PageText
 
-# Field names; the application form's own entries are in `extractors.field_form`.
+# Field names; the application form's own entries are in `extractors.form_entries`.
 IIN = "iin"  # further labelled numbers: "iin.2", "iin.3", ...
 ISSUE_DATE = "issue_date"
 COURSE_START = "course_start"

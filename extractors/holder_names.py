@@ -10,8 +10,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractors.field_text import fold_text
 from extractors.name_matching import name_key, nominative_candidates, patronymic_root
+from extractors.text_folding import fold_text
 
 _UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _LOW = "a-zа-яёәғқңөұүһі"

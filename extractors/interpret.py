@@ -8,12 +8,12 @@ field reports "not found" (review) rather than guessing.
 import logging
 from collections.abc import Sequence
 
-from extractors import field_form
-from extractors.field_text import has_usable_text
+from extractors import form_entries
 from extractors.fields import common_fields
 from extractors.holder_names import NameHit, holder_names, listed_names
 from extractors.kinds import clear_mismatch, score_kinds
 from extractors.reading import read_document
+from extractors.text_folding import has_usable_text
 from models.base import Kind
 from models.extraction import (
     DocumentReading,
@@ -73,9 +73,9 @@ def interpret(extracted: ExtractedDocument, declared_kind: Kind) -> DocumentRead
     fields = common_fields(pages, kind)
     names: tuple[FieldValue, ...]
     if kind == "application":
-        form = field_form.form_fields(pages)
+        form = form_entries.form_fields(pages)
         fields.update(form)
-        name = form.get(field_form.NAME)
+        name = form.get(form_entries.NAME)
         names = (name,) if name is not None and name.value else ()
     elif kind == "category_order":
         names = _name_values(listed_names(numbered), pages)

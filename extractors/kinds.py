@@ -1,6 +1,6 @@
 """Which kind of document a text is, from its content, in Kazakh and Russian.
 
-Weighted keyword scoring over the folded text (see `field_text.fold_text`), with negative weights
+Weighted keyword scoring over the folded text (see `text_folding.fold_text`), with negative weights
 for words that betray a look-alike kind (an olympiad "ДИПЛОМ" is not an education diploma), and a
 structural score for the essay (prose without form structure). The scores are kept so a check can
 tell "clearly another kind" from "not sure".
@@ -9,7 +9,7 @@ tell "clearly another kind" from "not sure".
 import re
 from dataclasses import dataclass
 
-from extractors.field_text import fold_pattern, fold_text, letter_words
+from extractors.text_folding import fold_pattern, fold_text, letter_words
 from models.base import KINDS, Kind
 
 _Rule = tuple[str, float]

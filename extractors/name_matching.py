@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from extractors.field_text import KAZAKH_FOLD
+from extractors.text_folding import KAZAKH_FOLD
 
 NameVerdict = Literal["same", "maiden", "different", "unsure"]
 Gender = Literal["f", "m", "?"]

@@ -26,7 +26,7 @@ from review_desk.auth import Session, SessionCodec, UserDirectory, csrf_ok, wall
 from review_desk.case_data import listed_files, load_case
 from review_desk.operator_decisions import record_decision, review_queue
 from review_desk.page_images import Crop, PageUnavailable, RenderCache
-from review_desk.pages import render
+from review_desk.templates import render
 from storage.objects import open_storage
 from storage.verdicts import read_current
 from validators.catalogue import GROUNDS

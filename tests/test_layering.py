@@ -91,3 +91,35 @@ def test_the_scan_sees_an_import_inside_a_function() -> None:
         "flows",
         "prefect",
     }
+
+
+def _singular(name: str) -> str:
+    return name[:-1] if name.endswith("s") and not name.endswith("ss") else name
+
+
+def near_twins(names: list[str]) -> list[tuple[str, str]]:
+    """Pairs of names where one is the other plus a suffix (`kind`/`kinds`, `names`/`name_find`): a
+    newcomer has to open both to tell them apart."""
+    return [
+        (a, b)
+        for a in sorted(names)
+        for b in sorted(names)
+        if a < b
+        and (_singular(a) == _singular(b) or b.startswith(_singular(a) + "_") or a.startswith(_singular(b) + "_"))
+    ]
+
+
+def test_the_twin_finder_sees_the_old_twins() -> None:
+    assert near_twins(["names", "name_find", "kinds", "kind", "words"]) == [("kind", "kinds"), ("name_find", "names")]
+    assert near_twins(["render_pdf", "render_scan", "consent", "console"]) == []
+
+
+def test_no_two_modules_of_a_package_differ_by_a_suffix() -> None:
+    twins = []
+    for folder in [ROOT / p for p in PACKAGES] + [d for p in PACKAGES for d in (ROOT / p).rglob("*") if d.is_dir()]:
+        if not (folder / "__init__.py").exists():
+            continue
+        names = [p.stem for p in folder.glob("*.py") if not p.stem.startswith("__")]
+        names += [d.name for d in folder.iterdir() if (d / "__init__.py").exists()]
+        twins += [f"{folder.relative_to(ROOT)}: {a} / {b}" for a, b in near_twins(names)]
+    assert not twins, twins

@@ -7,23 +7,23 @@ with low confidence, is `review`: the blank may be our misreading.
 
 import re
 
-from extractors import field_form
-from extractors.field_text import letter_words
+from extractors import form_entries
+from extractors.text_folding import letter_words
 from models.context import CheckContext
 from models.extraction import DocumentReading, FieldValue
 from models.verdict import Finding
-from validators.document_kind import effective_kind, usable_pages
 from validators.findings import finding
+from validators.kind_mismatch import effective_kind, usable_pages
 from validators.messages import Bilingual, printable
 
 CODE = "application.incomplete"
 
 ENTRY_NAMES: dict[str, Bilingual] = {
-    field_form.NAME: Bilingual("тегі мен аты", "фамилия и имя"),
-    field_form.IIN: Bilingual("ЖСН", "ИИН"),
-    field_form.POSITION: Bilingual("лауазымы", "должность"),
-    field_form.WORKPLACE: Bilingual("жұмыс орны", "место работы"),
-    field_form.DATE: Bilingual("өтініштің күні", "дата заявления"),
+    form_entries.NAME: Bilingual("тегі мен аты", "фамилия и имя"),
+    form_entries.IIN: Bilingual("ЖСН", "ИИН"),
+    form_entries.POSITION: Bilingual("лауазымы", "должность"),
+    form_entries.WORKPLACE: Bilingual("жұмыс орны", "место работы"),
+    form_entries.DATE: Bilingual("өтініштің күні", "дата заявления"),
 }
 
 # {name}: the file; {entries}: the entries' names, comma-separated.
@@ -45,7 +45,7 @@ def _blank(key: str, fv: FieldValue) -> bool:
     """Blank, or (for the name) without both a surname and a first name."""
     if not fv.value:
         return True
-    if key == field_form.NAME:
+    if key == form_entries.NAME:
         words = [w for w in letter_words(fv.value) if not re.fullmatch(r"[A-ZА-ЯӘҒҚҢӨҰҮҺІ]", w)]
         return len(words) < 2
     return False
@@ -60,7 +60,7 @@ def _document_findings(ctx: CheckContext, doc: DocumentReading) -> list[Finding]
     blank_clear: list[str] = []
     unsure: list[str] = []
     evidence: dict[str, object] = {}
-    for key in field_form.REQUIRED:
+    for key in form_entries.REQUIRED:
         fv = doc.fields.get(key)
         if fv is None:
             unsure.append(key)

@@ -10,9 +10,9 @@ from models.context import CheckContext
 from models.extraction import DocumentReading
 from models.manifest import CurrentCategory
 from models.verdict import Finding
-from validators.document_dates import astana_date, field_date
-from validators.document_kind import effective_kind, usable_pages
 from validators.findings import finding
+from validators.inconsistent_dates import astana_date, field_date
+from validators.kind_mismatch import effective_kind, usable_pages
 from validators.messages import CATEGORY_NAMES, Bilingual, fmt_date, printable
 
 MISMATCH_CODE = "category.declared_mismatch"

@@ -9,8 +9,8 @@ from typing import Any
 
 from models.context import CheckContext
 from models.verdict import Finding
-from validators.document_kind import usable_pages
 from validators.findings import finding
+from validators.kind_mismatch import usable_pages
 from validators.messages import Bilingual, printable
 
 CODE = "extraction.low_confidence"

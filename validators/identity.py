@@ -9,8 +9,8 @@ from models.base import Kind
 from models.context import CheckContext
 from models.extraction import DocumentReading, FieldValue
 from models.verdict import Finding
-from validators.document_kind import effective_kind, usable_pages
 from validators.findings import finding
+from validators.kind_mismatch import effective_kind, usable_pages
 from validators.messages import Bilingual, printable
 
 IIN_CODE = "identity.iin_mismatch"

@@ -15,13 +15,13 @@ from validators.catalogue import CATALOGUE
 from validators.category import check_category_declared_mismatch, check_category_expired
 from validators.confidence import check_low_confidence
 from validators.consent import check_consent_missing
-from validators.document_dates import check_dates_inconsistent
-from validators.document_kind import check_kind_mismatch
 from validators.documents import check_document_unreadable, check_documents_missing
 from validators.essay import check_essay_word_count
 from validators.findings import Check, finding
 from validators.identity import check_iin_mismatch, check_name_mismatch
 from validators.iin import check_iin_invalid
+from validators.inconsistent_dates import check_dates_inconsistent
+from validators.kind_mismatch import check_kind_mismatch
 from validators.messages import Bilingual
 from validators.repeat import check_application_repeat
 from validators.request import check_request_inconsistent

@@ -1,4 +1,4 @@
-"""Every file of the shared odd-inputs corpus ends as an ExtractedDocument: no crash, no hang."""
+"""Every file of the odd-inputs corpus (tests/data/odd-inputs) ends as an ExtractedDocument: no crash, no hang."""
 
 import resource
 import time

@@ -1,7 +1,7 @@
 """The quick forms of three text rules against their plain statements (a character loop each).
 
 The regular expressions in `extractors.quality`, `extractors.normalise` and
-`extractors.field_text` stand for these loops only to save time; here they must agree on any text.
+`extractors.text_folding` stand for these loops only to save time; here they must agree on any text.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors import field_text, normalise, quality
+from extractors import normalise, quality, text_folding
 
 ALPHABET = (
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһіАӘҒҚҢӨҰҮҺІЁ"
@@ -45,9 +45,9 @@ def _plain_mixed_words(text: str) -> str:
 def _plain_fold(text: str) -> str:
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
-        return word.translate(field_text._LOOKALIKE) if field_text._CYR.search(word) else word
+        return word.translate(text_folding._LOOKALIKE) if text_folding._CYR.search(word) else word
 
-    return re.sub(r"\S+", fix, text.lower()).translate(field_text._FOLD)
+    return re.sub(r"\S+", fix, text.lower()).translate(text_folding._FOLD)
 
 
 @settings(max_examples=400, deadline=None)
@@ -66,4 +66,4 @@ def test_mixed_word_fixing_matches_the_plain_rule(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(texts)
 def test_folding_matches_the_plain_rule(text: str) -> None:
-    assert field_text.fold_text(text) == _plain_fold(text)
+    assert text_folding.fold_text(text) == _plain_fold(text)

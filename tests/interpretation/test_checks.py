@@ -8,8 +8,8 @@ from validators.application_form import check_application_incomplete
 from validators.catalogue import CATALOGUE
 from validators.category import check_category_declared_mismatch, check_category_expired
 from validators.confidence import check_low_confidence
-from validators.document_dates import check_dates_inconsistent
 from validators.identity import check_iin_mismatch, check_name_mismatch
+from validators.inconsistent_dates import check_dates_inconsistent
 
 
 def statuses(findings: list[Finding]) -> list[tuple[str, str]]:

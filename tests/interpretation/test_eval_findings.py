@@ -1,6 +1,6 @@
 """Readings the evaluation set (`benchmarks.evaluate`) showed wrong: each pinned by a small text."""
 
-from extractors import field_form
+from extractors import form_entries
 from extractors.holder_names import listed_names
 from extractors.kinds import score_kinds
 from extractors.name_matching import compare_names
@@ -27,7 +27,7 @@ FORM_RU = """Заявление педагога на участие в проц
 
 
 def _position(text: str) -> str | None:
-    fv = reading("application", text).fields.get(field_form.POSITION)
+    fv = reading("application", text).fields.get(form_entries.POSITION)
     return None if fv is None else fv.value
 
 

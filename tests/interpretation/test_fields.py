@@ -1,6 +1,6 @@
 """Fields read from realistic texts, and the reading `interpret` builds."""
 
-from extractors import field_form
+from extractors import form_entries
 from extractors.interpret import interpret
 from tests.interpretation import samples as s
 from tests.interpretation.helpers import extracted, reading
@@ -44,28 +44,28 @@ def test_filled_forms() -> None:
     kk = values(s.APPLICATION_KK, "application")
     ru = values(s.APPLICATION_RU, "application")
     for f in (kk, ru):
-        assert f[field_form.IIN] == s.IIN
-        assert f[field_form.DATE] == "2026-09-14"
-        assert f[field_form.CATEGORY] == "pedagog_expert"
-        assert f[field_form.ACTION] == "confirm"
-        assert f[field_form.CURRENT_VALID_UNTIL] == "2026-12-25"
-        assert f[field_form.POSITION]
-        assert f[field_form.WORKPLACE]
-    assert kk[field_form.NAME] == s.APPLICANT
-    assert kk[field_form.EMAIL] == "g.abil@example.kz"
-    assert ru[field_form.NAME] == "Абилкасымова Гульнар Сериковна"
-    assert ru[field_form.POSITION] == "учитель математики"
+        assert f[form_entries.IIN] == s.IIN
+        assert f[form_entries.DATE] == "2026-09-14"
+        assert f[form_entries.CATEGORY] == "pedagog_expert"
+        assert f[form_entries.ACTION] == "confirm"
+        assert f[form_entries.CURRENT_VALID_UNTIL] == "2026-12-25"
+        assert f[form_entries.POSITION]
+        assert f[form_entries.WORKPLACE]
+    assert kk[form_entries.NAME] == s.APPLICANT
+    assert kk[form_entries.EMAIL] == "g.abil@example.kz"
+    assert ru[form_entries.NAME] == "Абилкасымова Гульнар Сериковна"
+    assert ru[form_entries.POSITION] == "учитель математики"
 
 
 def test_blank_entries_are_distinguished_from_missing_ones() -> None:
     f = values(ANNEX2_BLANK, "application")
-    for key in (field_form.NAME, field_form.IIN, field_form.POSITION, field_form.WORKPLACE, field_form.DATE):
+    for key in (form_entries.NAME, form_entries.IIN, form_entries.POSITION, form_entries.WORKPLACE, form_entries.DATE):
         assert f[key] == "", key
     ru = values(s.APPLICATION_RU_BLANK, "application")
-    assert ru[field_form.IIN] == "" and ru[field_form.POSITION] == ""
-    assert ru[field_form.WORKPLACE].startswith("КГУ")
+    assert ru[form_entries.IIN] == "" and ru[form_entries.POSITION] == ""
+    assert ru[form_entries.WORKPLACE].startswith("КГУ")
     # a text without the form has no entries at all
-    assert field_form.IIN not in values(s.GRATITUDE_KK, "application")
+    assert form_entries.IIN not in values(s.GRATITUDE_KK, "application")
 
 
 def test_evidence_confidence_combines_page_and_pattern() -> None:

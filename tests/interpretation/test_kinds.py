@@ -6,7 +6,7 @@ from extractors.kinds import clear_mismatch, detect_kind, score_kinds
 from models.base import KINDS, Kind
 from tests.interpretation import samples as s
 from tests.interpretation.helpers import context, reading
-from validators.document_kind import check_kind_mismatch
+from validators.kind_mismatch import check_kind_mismatch
 
 CASES: list[tuple[str, str, Kind]] = [
     ("application kk", s.APPLICATION_KK, "application"),

@@ -4,7 +4,7 @@ from extractors.interpret import interpret
 from extractors.kinds import score_kinds
 from models.extraction import ExtractedDocument, PageText
 from tests.interpretation import samples
-from validators.document_kind import effective_kind, kind_scores
+from validators.kind_mismatch import effective_kind, kind_scores
 
 
 def _extracted(text: str) -> ExtractedDocument:

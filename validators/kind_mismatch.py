@@ -7,8 +7,8 @@ close call, says nothing: the applicant's declaration stands.
 
 from functools import lru_cache
 
-from extractors.field_text import has_usable_text
 from extractors.kinds import KindScores, clear_mismatch, score_kinds
+from extractors.text_folding import has_usable_text
 from models.base import Kind
 from models.context import CheckContext
 from models.extraction import DocumentReading, PageText

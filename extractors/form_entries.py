@@ -10,8 +10,8 @@ import re
 from collections.abc import Sequence
 
 from extractors.dates import find_dates
-from extractors.field_text import fold_pattern, fold_text, is_blank
 from extractors.fields import Line, categories_in, lines_of, value
+from extractors.text_folding import fold_pattern, fold_text, is_blank
 from models.extraction import FieldValue, PageText
 
 NAME = "form.name"

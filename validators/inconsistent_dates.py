@@ -7,24 +7,24 @@ misreading or another date: that is `review`.
 
 from datetime import date, datetime
 
-from extractors import field_form, fields
+from extractors import fields, form_entries
 from models.astana_time import ASTANA
 from models.context import CheckContext
 from models.extraction import DocumentReading, FieldValue
 from models.verdict import Finding
-from validators.document_kind import effective_kind, usable_pages
 from validators.findings import finding
+from validators.kind_mismatch import effective_kind, usable_pages
 from validators.messages import Bilingual, fmt_date, printable
 
 CODE = "dates.inconsistent"
 
 # Dates that cannot lie after the submission: when issued, when a course ran, when the form was signed.
-_NOT_AFTER_SUBMISSION = (fields.ISSUE_DATE, fields.COURSE_START, fields.COURSE_END, field_form.DATE)
+_NOT_AFTER_SUBMISSION = (fields.ISSUE_DATE, fields.COURSE_START, fields.COURSE_END, form_entries.DATE)
 _LABELS: dict[str, Bilingual] = {
     fields.ISSUE_DATE: Bilingual("берілген күні", "дата выдачи"),
     fields.COURSE_START: Bilingual("курстың басталған күні", "дата начала курса"),
     fields.COURSE_END: Bilingual("курстың аяқталған күні", "дата окончания курса"),
-    field_form.DATE: Bilingual("өтініштің күні", "дата заявления"),
+    form_entries.DATE: Bilingual("өтініштің күні", "дата заявления"),
     fields.VALID_UNTIL: Bilingual("жарамдылық мерзімі", "срок действия"),
 }
 
