@@ -7,6 +7,7 @@ certain than a date found alone. Checks fail only on confident evidence.
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from extractors.dates import find_date_range, find_dates
 from extractors.text_folding import fold_pattern, fold_text
@@ -69,6 +70,8 @@ _ISSUE_LABEL = re.compile(
 _VALID_LABEL = re.compile(fold_pattern(r"дейін|жарамды|действительн|срок действия|жарамдылық мерзімі|\bдо\b"))
 _ORDER_HEAD = re.compile(fold_pattern(r"№|бұйрық|приказ|\bот\b"))
 _COURSE_CUE = re.compile(fold_pattern(r"аралығында|\bс\b.*\bпо\b|кезеңінде|период|[-–—]"))
+_RANGE_JOINT = re.compile(fold_pattern(r"(?:\bпо|\bдо|[-–—]|дейін|аралығында)\s*$"))
+_RANGE_START = re.compile(fold_pattern(r"\s*(?:по|до|[-–—])(?:\s|$)"))
 _COURSE_START_LABEL = re.compile(fold_pattern(r"басталған|басталды|дата начала|начало обучения|начала обучения"))
 _COURSE_END_LABEL = re.compile(fold_pattern(r"аяқталған|аяқталды|дата окончания|окончание обучения|окончания обучения"))
 # Lines whose date is not the issue date, though "күні:" may label them.
@@ -140,6 +143,18 @@ def course_period(lines: Sequence[Line]) -> tuple[FieldValue, FieldValue] | None
                 value(line, found[0].isoformat(), certainty),
                 value(line, found[1].isoformat(), certainty),
             )
+    # A period wrapped onto the next line ("… с 18.02.2025" / "по 04.02.2025 …"), once no single line
+    # holds one. Two dates on neighbouring lines are a period only when a range word joins them;
+    # otherwise they are too weak to refuse on (a person looks).
+    for first, second in pairwise(lines):
+        if first[0] is not second[0]:
+            continue
+        joined: Line = (first[0], f"{first[1]} {second[1]}")
+        found = find_date_range(joined[1])
+        if found:
+            joint = _RANGE_JOINT.search(fold_text(first[1])) or _RANGE_START.match(fold_text(second[1]))
+            certainty = 1.0 if joint and _COURSE_CUE.search(fold_text(joined[1])) else 0.6
+            return value(joined, found[0].isoformat(), certainty), value(joined, found[1].isoformat(), certainty)
     return None
 
 

@@ -128,15 +128,17 @@ def _position_workplace(lines: Sequence[Line]) -> dict[str, FieldValue]:
                 for p in (_EMAIL_LABEL, _WORKPLACE_LABEL, _POSITION_LABEL)
                 if (m := p.search(folded)) and m.end() == max(ends)
             )
-            rest = _clean(_after(line[1], last) or "")
-            email = _EMAIL.search(rest)
+            # The parts stand in the labels' order, commas between them; an empty part is a blank
+            # entry (", school, mail": no position), so the parts are split before anything is trimmed.
+            parts = [p.strip() for p in re.sub(r"\((?:қолы|подпись)\)", "", _after(line[1], last) or "").split(",")]
+            email = next((m for p in parts if (m := _EMAIL.search(p))), None)
             if email:
                 found[EMAIL].append(value(line, email.group(0), 1.0))
-                rest = _clean(rest.replace(email.group(0), ""))
-            parts = [p.strip() for p in rest.split(",", 1)]
+                parts = [p for p in parts if email.group(0) not in p]
+            parts = [_clean(p) for p in parts] or [""]
             found[POSITION].append(value(line, parts[0], 0.85))
             if len(parts) > 1 or not parts[0]:
-                found[WORKPLACE].append(value(line, parts[-1] if len(parts) > 1 else "", 0.85))
+                found[WORKPLACE].append(value(line, _clean(", ".join(parts[1:])), 0.85))
             else:
                 # No comma: where the position ends is unknown, but the entry is not blank.
                 found[WORKPLACE].append(value(line, parts[0], 0.5))

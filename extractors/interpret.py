@@ -13,7 +13,7 @@ from extractors.fields import common_fields
 from extractors.holder_names import NameHit, holder_names, listed_names
 from extractors.kinds import clear_mismatch, score_kinds
 from extractors.reading import read_document
-from extractors.text_folding import has_usable_text
+from extractors.text_folding import has_usable_text, letter_words
 from models.base import Kind
 from models.extraction import (
     DocumentReading,
@@ -84,7 +84,11 @@ def interpret(extracted: ExtractedDocument, declared_kind: Kind) -> DocumentRead
     else:
         names = _name_values(holder_names(numbered), pages)
 
-    word_count = _word_count(pages) if declared_kind == "essay" else None
+    # Every page with a word counts, not only those with enough words to read fields from: an essay's
+    # last page may hold nothing but the author's name ("Жұмабеков Н.Қ."), and near a limit its two
+    # words decide the case.
+    worded = [p for p in extracted.pages if letter_words(p.text)]
+    word_count = _word_count(worded) if declared_kind == "essay" else None
     return base.model_copy(
         update={
             "detected_kind": scores.best,

@@ -47,6 +47,12 @@ MESSAGES: dict[str, Bilingual] = {
         "ИИН в документе «{name}» ({iin}), по-видимому, не совпадает с ИИН заявителя, но номер прочитан "
         "неуверенно. Проверит специалист.",
     ),
+    "iin_other_reference_invalid": Bilingual(
+        "«{name}» құжатындағы ЖСН ({iin}) өтініштегі ЖСН-мен сәйкес келмейді, бірақ өтініштегі ЖСН-нің өзі "
+        "бақылау разрядынан өтпейді: қайсысы дұрыс екенін маман тексереді.",
+        "ИИН в документе «{name}» ({iin}) не совпадает с ИИН в заявлении, но ИИН в заявлении сам не проходит "
+        "проверку контрольного разряда: какой из них верен, проверит специалист.",
+    ),
     # The reviews of a name, keyed by the reason the evidence gives.
     "name_not_found": Bilingual(
         "«{name}» құжатынан иесінің аты-жөні табылмады. Маман тексереді.",
@@ -108,8 +114,12 @@ def check_iin_mismatch(ctx: CheckContext) -> list[Finding]:
         if not numbers or applicant in numbers or len(numbers) > 2:
             continue  # matches, or a list of several people: not a document of one holder
         fv = iins[0]
+        # A difference from an applicant's IIN that is itself invalid proves nothing (a mistyped digit in
+        # the manifest, say): that is for a person (identity.iin_invalid says so too), never a refusal.
+        reference_valid = _iin_valid(applicant)
         clear = (
-            len(fv.value) == 12
+            reference_valid
+            and len(fv.value) == 12
             and _iin_valid(fv.value)
             and fv.evidence.confidence >= ctx.ocr_min_confidence
             and _certainty(doc, fv) >= HOLDER_CERTAINTY
@@ -122,6 +132,7 @@ def check_iin_mismatch(ctx: CheckContext) -> list[Finding]:
             "line": fv.evidence.text,
             "confidence": fv.evidence.confidence,
             "checksum_ok": _iin_valid(fv.value),
+            "expected_checksum_ok": reference_valid,
         }
         if clear:
             out.append(
@@ -139,7 +150,9 @@ def check_iin_mismatch(ctx: CheckContext) -> list[Finding]:
                     IIN_CODE,
                     "review",
                     document=doc.file,
-                    message=MESSAGES["iin_other_unsure"].format(name=name, iin=shown),
+                    message=MESSAGES["iin_other_unsure" if reference_valid else "iin_other_reference_invalid"].format(
+                        name=name, iin=shown
+                    ),
                     evidence=evidence,
                 )
             )

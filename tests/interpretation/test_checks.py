@@ -9,6 +9,7 @@ from validators.catalogue import CATALOGUE
 from validators.category import check_category_declared_mismatch, check_category_expired
 from validators.confidence import check_low_confidence
 from validators.identity import check_iin_mismatch, check_name_mismatch
+from validators.iin import iin_is_valid
 from validators.inconsistent_dates import check_dates_inconsistent
 
 
@@ -32,6 +33,31 @@ def test_application_blank_entries_fail_on_a_clear_form() -> None:
     assert statuses(found) == [("application.incomplete", "fail")]
     assert found[0].ground == 2
     assert set(found[0].evidence["blank"]) == {"form.iin", "form.position"}
+
+
+def test_a_blank_part_of_the_combined_entry_is_a_blank_entry() -> None:
+    """Annex 2's "position, workplace, e-mail" entry with the position left out (", school, mail") was read
+    with the school as the position, and a form missing a required entry was accepted."""
+    kk = s.APPLICATION_KK.replace(
+        "пошта: математика пәнінің мұғалімі, № 12 ЖББМ, g.abil@example.kz", "пошта: , № 12 ЖББМ, g.abil@example.kz"
+    )
+    ru = s.APPLICATION_RU.replace(
+        "Должность: учитель математики\nМесто работы: КГУ «Общеобразовательная школа № 12», г. Павлодар\n"
+        "Электронная почта: g.abilkassymova@example.kz",
+        "Должность, место работы, электронная почта: , КГУ «Общеобразовательная школа № 12», г. Павлодар, "
+        "g.abilkassymova@example.kz",
+    )
+    for text in (kk, ru):
+        assert text not in (s.APPLICATION_KK, s.APPLICATION_RU)
+        found = check_application_incomplete(context(reading("application", text)))
+        assert statuses(found) == [("application.incomplete", "fail")], text
+        assert found[0].evidence["blank"] == ["form.position"]
+    # the workplace left out, the position given: the workplace is the blank one
+    no_workplace = ru.replace(": , КГУ «Общеобразовательная школа № 12», г. Павлодар,", ": учитель математики, ,")
+    assert no_workplace != ru
+    found = check_application_incomplete(context(reading("application", no_workplace)))
+    assert statuses(found) == [("application.incomplete", "fail")]
+    assert found[0].evidence["blank"] == ["form.workplace"]
 
 
 def test_application_blank_on_low_confidence_scan_is_review() -> None:
@@ -70,6 +96,24 @@ def test_iin_failing_checksum_or_low_confidence_is_review() -> None:
 def test_iin_on_order_or_student_document_is_not_checked() -> None:
     text = s.OLYMPIAD_KK + "\nЖСН " + s.OTHER_IIN
     assert check_iin_mismatch(context(reading("student_achievements", text))) == []
+
+
+def test_another_iin_against_an_invalid_applicant_iin_is_review() -> None:
+    """A manifest IIN failing its checksum and documents carrying a valid IIN one digit away were refused on
+    ground 1: the reference itself is wrong, so the difference proves nothing."""
+    wrong_reference = s.IIN[:-1] + str((int(s.IIN[-1]) + 1) % 10)
+    assert not iin_is_valid(wrong_reference) and iin_is_valid(s.IIN)
+    ctx = context(reading("category_certificate", s.CATEGORY_CERT_RU))
+    ctx = ctx.model_copy(
+        update={
+            "manifest": ctx.manifest.model_copy(
+                update={"applicant": ctx.manifest.applicant.model_copy(update={"iin": wrong_reference})}
+            )
+        }
+    )
+    found = check_iin_mismatch(ctx)
+    assert statuses(found) == [("identity.iin_mismatch", "review")]
+    assert found[0].evidence["expected_checksum_ok"] is False and found[0].evidence["checksum_ok"] is True
 
 
 # --- identity.name_mismatch --------------------------------------------------------------------
@@ -167,6 +211,21 @@ def test_valid_until_before_issue_fails() -> None:
 def test_unlabelled_future_date_is_review() -> None:
     text = s.GRATITUDE_KK.replace("2024 жылғы 15 мамыр", "2027 жылғы 15 мамыр")
     found = check_dates_inconsistent(context(reading("professional_achievements", text)))
+    assert statuses(found) == [("dates.inconsistent", "review")]
+
+
+def test_a_course_that_ends_before_it_starts_fails_wherever_the_period_wraps() -> None:
+    """ "с 18.02.2025 по 04.02.2025" was accepted: the period, wrapped onto two lines, was not read at all."""
+    for period in ("с 18.02.2025 по 04.02.2025", "с 18.02.2025\nпо 04.02.2025", "с 18.02.2025 по\n04.02.2025"):
+        text = s.COURSE_RU.replace("с 10.02.2025 по 21.02.2025", period)
+        assert text != s.COURSE_RU
+        found = check_dates_inconsistent(context(reading("course_certificate", text)))
+        assert statuses(found) == [("dates.inconsistent", "fail")], period
+
+
+def test_two_dates_on_neighbouring_lines_without_a_range_word_are_only_review() -> None:
+    text = s.COURSE_RU.replace("с 10.02.2025 по 21.02.2025", "18.02.2025\n04.02.2025")
+    found = check_dates_inconsistent(context(reading("course_certificate", text)))
     assert statuses(found) == [("dates.inconsistent", "review")]
 
 

@@ -100,6 +100,18 @@ def test_essay_word_count() -> None:
     assert r.fields == {}
 
 
+def test_an_essay_page_holding_only_the_authors_name_counts() -> None:
+    """An essay whose second page held only "Жұмабеков Н.Қ." was counted two words short: that page had too
+    few words to read fields from, and the count skipped it."""
+    one_page = interpret(extracted("essay.pdf", s.ESSAY_RU), "essay")
+    two_pages = interpret(extracted("essay.pdf", s.ESSAY_RU, "Жұмабеков Н.Қ."), "essay")
+    assert one_page.word_count is not None and two_pages.word_count is not None
+    assert two_pages.word_count.words == one_page.word_count.words + 2
+    # a page with no word at all (a scanned blank back, a lone page number) adds nothing
+    blank_back = interpret(extracted("essay.pdf", s.ESSAY_RU, " ~ \n 2 "), "essay")
+    assert blank_back.word_count == one_page.word_count
+
+
 def test_unreadable_or_textless_gives_no_fields() -> None:
     junk = interpret(extracted("x.pdf", "  \n ~~ \n"), "diploma")
     assert (junk.fields, junk.names, junk.detected_kind) == ({}, (), None)
