@@ -37,8 +37,10 @@ _HOLDER_CUE = re.compile(
         r"аты-жөні|тегі|фамилия|тыңдаушы|слушател|сертификат|диплом|куәлік|удостоверени"
     )
 )
+# Keyed as name tokens are (name_key folds я to а besides the Kazakh letters), so that a word such
+# as "Зияткерлік" is recognised in a name-shaped span.
 _STOP_WORDS = frozenset(
-    fold_text(w)
+    name_key(w)
     for w in (
         "қазақстан",
         "республикасы",
@@ -122,6 +124,26 @@ _EDGE_WORDS = frozenset(
         "уважаемый",
         "мұғалім",
         "учитель",
+        # legal forms of organisations, written before or after their names
+        "ақ",
+        "ао",
+        "тоо",
+        "жшс",
+        "кгу",
+        "кмм",
+        "кмқк",
+        "гкп",
+        "гккп",
+        "ркп",
+        "рмқк",
+        "ргп",
+        "ддбұ",
+        "дббұ",
+        "баұо",
+        "нао",
+        "кеақ",
+        "уо",
+        "ұо",
     )
 )
 
@@ -136,10 +158,19 @@ def _trim(span: str) -> str:
     return " ".join(words)
 
 
+# «…» and "…" hold the names of organisations and programmes («Назарбаев Зияткерлік мектептері»),
+# never the person a document is issued to.
+_QUOTED = re.compile(r"«[^»]*»?|\"[^\"]*\"?|“[^”]*”?|„[^“”]*[“”]?")
+
+
 def name_spans(line: str) -> list[str]:
-    """Name-shaped spans in one line. An all-capitals span needs a patronymic: titles are capitals."""
+    """Name-shaped spans in one line, outside quotes. An all-capitals span needs a patronymic: titles are
+    capitals."""
     out: list[str] = []
+    quoted = [m.span() for m in _QUOTED.finditer(line)]
     for m in _SPAN.finditer(line):
+        if any(start <= m.start() < end for start, end in quoted):
+            continue
         span = _trim(m.group(0).strip())
         if not span or not _looks_like_person(span):
             continue

@@ -21,6 +21,9 @@ PREFECT_DEFAULTS = {
     "DO_NOT_TRACK": "1",
     "PREFECT_LOGGING_EXTRA_LOGGERS": "attest",
     "OMP_THREAD_LIMIT": "1",
+    # A temporary server gets 20 s to start by default; on a busy machine (another run, a test suite
+    # beside it) it took longer and the run ended with exit 1 before reading anything.
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
     **PREFECT_SERVER_TUNING,
 }
 

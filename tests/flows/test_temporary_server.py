@@ -66,7 +66,8 @@ def _server_and_guard(run: subprocess.Popen[bytes], leftovers: list[int]) -> tup
         if servers and guards:
             return servers[0], guards[0]
         if run.poll() is not None:
-            pytest.fail(f"the run ended (exit {run.returncode}) before its server and guard were seen")
+            err = run.stderr.read().decode(errors="replace")[-2000:] if run.stderr else ""
+            pytest.fail(f"the run ended (exit {run.returncode}) before its server and guard were seen:\n{err}")
         time.sleep(0.02)
     pytest.fail("no temporary server with a guard within 120 s")
 

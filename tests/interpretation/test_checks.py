@@ -140,6 +140,25 @@ def test_certificate_of_another_person_fails() -> None:
     assert found[0].ground == 1
 
 
+def test_an_organisations_name_is_not_a_holder() -> None:
+    """«Назарбаев Зияткерлік мектептері» ДББҰ was read as a person "Назарбаев Зияткерлік", and a certificate
+    clearly issued to another teacher went to review instead of refusal."""
+    issuer = "«Назарбаев Зияткерлік мектептері» ДББҰ"
+    for text in (
+        s.COURSE_KK.replace(s.APPLICANT, "Иванова Мария Петровна").replace(
+            "«Өрлеу» біліктілікті арттыру ұлттық орталығы» АҚ филиалы", issuer
+        ),
+        f"{issuer}\nНазарбаев Зияткерлік мектептері ДББҰ\n"
+        + s.COURSE_KK.replace(s.APPLICANT, "Иванова Мария Петровна"),
+    ):
+        assert issuer in text and "Иванова" in text
+        found = check_name_mismatch(context(reading("course_certificate", text)))
+        assert statuses(found) == [("identity.name_mismatch", "fail")], found
+    # the applicant's own certificate from that issuer passes
+    own = f"{issuer}\n" + s.COURSE_KK
+    assert check_name_mismatch(context(reading("course_certificate", own))) == []
+
+
 def test_order_not_listing_the_applicant_fails() -> None:
     found = check_name_mismatch(context(reading("category_order", s.CATEGORY_ORDER_RU_OTHERS)))
     assert statuses(found) == [("identity.name_mismatch", "fail")]
