@@ -23,8 +23,14 @@ _FOLD = str.maketrans(
         "э": "е",
         # Kazakh "ә" after a consonant is written "я" in Russian: Ләззат / Ляззат.
         "я": "а",
+        # Kazakh "ө" is written "о" or "у" in Russian (Өтегенов: Отегенов, Утегенов): the key keeps it,
+        # and a comparison lets it stand for either (`_SAME_LETTER`).
+        "ө": "ө",
     }
 )
+# Kazakh spellings that Russian documents shorten: "й" before "і" (Сейітова / Сеитова, folded "ии")
+# and "ы" after "у" before a consonant (Бауыржан / Бауржан).
+_SPELLING = ((re.compile(r"и{2,}"), "и"), (re.compile(r"уы(?=[бвгджзклмнпрстфхцчшщ])"), "у"))
 # Latin letters OCR puts into Cyrillic words ("Aбилкасымова" with a Latin A).
 _LATIN_LOOKALIKE = str.maketrans(
     {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у", "k": "к", "m": "м", "t": "т"}
@@ -41,7 +47,10 @@ def name_key(token: str) -> str:
     low = token.lower()
     if _CYRILLIC.search(low):
         low = low.translate(_LATIN_LOOKALIKE)
-    return re.sub(r"[^a-zа-я]", "", low.translate(_FOLD))
+    key = re.sub(r"[^a-zа-яө]", "", low.translate(_FOLD))
+    for pattern, repl in _SPELLING:
+        key = pattern.sub(repl, key)
+    return key
 
 
 _PATRONYMIC_SUFFIXES: tuple[tuple[str, Gender], ...] = (
@@ -172,6 +181,9 @@ def _distance(a: str, b: str) -> int:
 # folded) and ө read as е (о/е once folded). The other confusions (қ/к, ұ/ү/у, ғ/г, ң/н, і/и/i,
 # ә/а, ө/о) are folded by the key itself.
 _OCR_SAME = frozenset({("а", "е"), ("е", "а"), ("о", "е"), ("е", "о")})
+# A Kazakh "ө" (kept by the key) is the "о" or "у" of the same name spelt in Russian, or an "о"
+# where a document spells the name in Kazakh too.
+_SAME_LETTER = _OCR_SAME | {(x, y) for a, b in (("ө", "о"), ("ө", "у"), ("ө", "е")) for x, y in ((a, b), (b, a))}
 
 
 def _ocr_same(a: str, b: str) -> bool:
@@ -179,7 +191,7 @@ def _ocr_same(a: str, b: str) -> bool:
 
     It only turns "close" into "equal" for Kazakh letter variants, never the reverse.
     """
-    return len(a) == len(b) and all(x == y or (x, y) in _OCR_SAME for x, y in zip(a, b, strict=True))
+    return len(a) == len(b) and all(x == y or (x, y) in _SAME_LETTER for x, y in zip(a, b, strict=True))
 
 
 @lru_cache(maxsize=65536)

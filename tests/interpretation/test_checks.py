@@ -159,6 +159,21 @@ def test_an_organisations_name_is_not_a_holder() -> None:
     assert check_name_mismatch(context(reading("course_certificate", own))) == []
 
 
+def test_the_holder_is_found_in_a_sentence_and_in_another_languages_cases() -> None:
+    """ "Осы диплом Өтегенов Ерлан Мұратұлына берілді" and "выдан Утегенову Ерлану Муратовичу" name the
+    applicant Өтегенов Ерлан Мұратұлы: no finding, the submission goes straight through."""
+    kk = s.DIPLOMA_KK.replace(
+        "Осы диплом Әбілқасымова Гүлнар Серікқызына\n2009", "Осы диплом Өтегенов Ерлан Мұратұлына берілді\n2009"
+    )
+    ru = s.DIPLOMA_RU.replace("Абилкасымовой Гульнар Сериковне", "Утегенову Ерлану Муратовичу")
+    for text in (kk, ru):
+        assert "Өтегенов" in text or "Утегенову" in text
+        ctx = context(reading("diploma", text))
+        applicant = ctx.manifest.applicant.model_copy(update={"full_name": "Өтегенов Ерлан Мұратұлы"})
+        ctx = ctx.model_copy(update={"manifest": ctx.manifest.model_copy(update={"applicant": applicant})})
+        assert check_name_mismatch(ctx) == []
+
+
 def test_order_not_listing_the_applicant_fails() -> None:
     found = check_name_mismatch(context(reading("category_order", s.CATEGORY_ORDER_RU_OTHERS)))
     assert statuses(found) == [("identity.name_mismatch", "fail")]

@@ -78,3 +78,24 @@ def test_patronymic_roots_agree_across_languages() -> None:
     assert patronymic_root(name_key("Серікқызы")) == patronymic_root(name_key("Сериковна")) == "серик"
     assert patronymic_root(name_key("Жұмабайұлы")) == patronymic_root(name_key("Жумабаевич"))
     assert patronymic_root(name_key("Гүлнар")) is None
+
+
+# The independent sets' names that were "unsure" (a clean submission sent to a person): Russian cases of
+# Kazakh names, Kazakh spellings of Russian-spelt manifests. Ө is О or У in Russian; "йі" is "и"; the
+# "ы" of "уы" is dropped.
+ACROSS_SPELLINGS = [
+    ("Өтегенов Ерлан Мұратұлы", "Өтегенов Ерлан Мұратұлына", "same"),
+    ("Өтегенов Ерлан Мұратұлы", "Утегенову Ерлану Муратовичу", "same"),
+    ("Өтегенов Ерлан Мұратұлы", "Отегенов Ерлан Муратович", "same"),
+    ("Сейітова Айгүл Бекболатқызы", "Сеитовой Айгуль Бекболатовне", "same"),
+    ("Каржаубаев Бауржан Сакенович", "Қаржаубаев Бауыржан Сәкенұлы", "same"),
+    ("Төлегенова Әсел Жөргенқызы", "Тулегеновой Асель Жургеновне", "same"),
+    # О and У are different letters where no Ө stands behind them: another surname is no match
+    ("Омаров Ерлан Муратович", "Умаров Ерлан Муратович", "unsure"),
+    ("Өтегенов Ерлан Мұратұлы", "Иванов Петр Сергеевич", "different"),
+]
+
+
+@pytest.mark.parametrize(("applicant", "found", "verdict"), ACROSS_SPELLINGS)
+def test_names_across_kazakh_and_russian_spellings(applicant: str, found: str, verdict: str) -> None:
+    assert compare_names(applicant, found) == verdict
