@@ -17,6 +17,7 @@ import pytesseract
 from PIL import Image
 
 from extractors.base import LIMIT_OCR_FAILED, LIMIT_OCR_TIMEOUT
+from extractors.coverage import Box, ink_coverage
 from extractors.normalise import normalise_text
 from extractors.preprocess import prepare_for_ocr
 from models.errors import InternalError
@@ -32,10 +33,16 @@ class OcrResult:
     text: str
     confidence: float  # mean word confidence, 0-100; 0 when no word was found
     limit_hit: str | None = None
+    coverage: float | None = None  # the share of the page's ink inside the words read
 
     def to_page(self, number: int) -> PageText:
         return PageText(
-            number=number, text=self.text, source="ocr", confidence=self.confidence, limit_hit=self.limit_hit
+            number=number,
+            text=self.text,
+            source="ocr",
+            confidence=self.confidence,
+            limit_hit=self.limit_hit,
+            coverage=self.coverage,
         )
 
 
@@ -92,4 +99,15 @@ def ocr_image(image: Image.Image, settings: Settings, dpi: float | None = None) 
         limit = LIMIT_OCR_TIMEOUT if "timeout" in message else LIMIT_OCR_FAILED
         return OcrResult(text="", confidence=0.0, limit_hit=limit)
     text, confidence = _rebuild_text(data)
-    return OcrResult(text=normalise_text(text), confidence=confidence if text else 0.0)
+    return OcrResult(
+        text=normalise_text(text), confidence=confidence if text else 0.0, coverage=ink_coverage(prepared, _words(data))
+    )
+
+
+def _words(data: dict[str, list[object]]) -> list[Box]:
+    """The boxes of the words Tesseract read (empty entries are its blocks, paragraphs and lines)."""
+    return [
+        (int(str(data["left"][i])), int(str(data["top"][i])), int(str(data["width"][i])), int(str(data["height"][i])))
+        for i, raw in enumerate(data["text"])
+        if str(raw).strip()
+    ]

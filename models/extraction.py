@@ -19,6 +19,9 @@ class PageText(Frozen):
     source: TextSource
     confidence: float = Field(ge=0, le=100)
     limit_hit: str | None = None  # e.g. "ocr_timeout", "page_too_large": why reading stopped
+    # OCR pages: the share of the page's ink inside the recognised words (0-1); below ~0.95 a region
+    # of text went unread. None for a text layer (complete by construction) or a page without ink.
+    coverage: float | None = Field(default=None, ge=0, le=1)
 
 
 class Unreadable(Frozen):

@@ -22,6 +22,7 @@ CODE = "essay.word_count"
 MIN_WORDS = 250
 MAX_WORDS = 300
 OCR_MARGIN = 3  # an OCR count this close to a limit is uncertain on either side
+MIN_COVERAGE = 0.95  # an OCR page whose words hold less of its ink than this was not read whole
 
 # {files}: the essay files, each in «», comma-separated; {words}: the contract's count; {office}: a word
 # processor's count; {direction}: "fewer" or "more".
@@ -35,6 +36,12 @@ MESSAGES: dict[str, Bilingual] = {
         "300 шегіне тым жақын, сенімді қорытынды жасауға болмайды. Маман тексереді.",
         "Текст эссе ({files}) распознан со скана (OCR); количество слов — {words}, это слишком "
         "близко к границе 250 или 300 для уверенного вывода. Проверит специалист.",
+    ),
+    "partial_reading": Bilingual(
+        "Эссе ({files}) мәтіні сканерленген беттен толық танылмады: беттегі мәтіннің бір бөлігі "
+        "оқылмады, сондықтан сөз санына ({words}) сүйенуге болмайды. Маман тексереді.",
+        "Текст эссе ({files}) распознан со скана не полностью: часть текста на странице не прочитана, "
+        "поэтому на количество слов ({words}) опереться нельзя. Проверит специалист.",
     ),
     "office_count": Bilingual(
         "Эссе ({files}) санау ережесі бойынша {words} сөзден тұрады (250-ден аз), бірақ мәтін "
@@ -84,6 +91,12 @@ def _near_limit(words: int) -> bool:
     return any(abs(words - limit) <= OCR_MARGIN for limit in (MIN_WORDS, MAX_WORDS))
 
 
+def _least_coverage(essays: list[DocumentReading]) -> float | None:
+    """The lowest share of ink read on the essays' OCR pages; None when no OCR page measured one."""
+    measured = [p.coverage for r in essays for p in r.extracted.pages if p.source == "ocr" and p.coverage is not None]
+    return min(measured) if measured else None
+
+
 def check_essay_word_count(ctx: CheckContext) -> list[Finding]:
     """Fail outside 250-300 words, with the review exceptions of the contract's word rule."""
     essays = counted_essays(ctx)
@@ -120,6 +133,13 @@ def check_essay_word_count(ctx: CheckContext) -> list[Finding]:
         return [finding(CODE, "review", document=document, message=text, evidence=evidence)]
 
     in_range = MIN_WORDS <= words <= MAX_WORDS
+    coverage = _least_coverage(essays)
+    if coverage is not None:
+        evidence["coverage"] = coverage
+    if coverage is not None and coverage < MIN_COVERAGE:
+        # A count from a photo or scan is evidence only when the reading covers the whole text,
+        # however far from a limit it is: 212 words read of a legible 278 were refused once.
+        return review("partial_reading", MESSAGES["partial_reading"].format(files=shown, words=words))
     if source == "ocr" and _near_limit(words):
         return review("ocr_near_limit", MESSAGES["ocr_near_limit"].format(files=shown, words=words))
     if in_range:

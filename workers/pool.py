@@ -57,6 +57,7 @@ EXTRACTION_VERSION = _code_version(
     "extractors.pdf",
     "extractors.image",
     "extractors.ocr",
+    "extractors.coverage",
     "extractors.preprocess",
     "extractors.normalise",
     "extractors.quality",

@@ -36,6 +36,7 @@ def make_reading(
     unreadable: UnreadableReason | None = None,
     words: int | None = None,
     office_words: int | None = None,
+    coverage: float | None = None,
 ) -> DocumentReading:
     """A reading of one file: readable with one page of `text`, or unreadable for `unreadable`."""
     if unreadable is not None:
@@ -47,7 +48,7 @@ def make_reading(
             unreadable=Unreadable(reason=unreadable, detail=f"test: {unreadable}"),
         )
     else:
-        page = PageText(number=1, text=text, source=source, confidence=confidence)
+        page = PageText(number=1, text=text, source=source, confidence=confidence, coverage=coverage)
         extracted = ExtractedDocument(
             file=file, sha256="0" * 64, size=1000, media_type="application/pdf", pages=(page,)
         )

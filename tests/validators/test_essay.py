@@ -124,3 +124,16 @@ def test_essay_word_count_for_the_verdict() -> None:
     assert essay_word_count(essay_ctx(words=231)) == 231
     assert essay_word_count(essay_ctx(unreadable="absent")) is None
     assert essay_word_count(essay_ctx()) is None
+
+
+def test_an_ocr_count_from_a_partly_read_page_is_review_however_far_from_the_limit() -> None:
+    """A legible phone photo of a 278-word essay was read as 212 words and refused: a count is evidence
+    only when the reading covers the page's whole text."""
+    partial = essay_ctx(words=212, source="ocr", confidence=91.0, coverage=0.66)
+    findings = check_essay_word_count(partial)
+    assert [(f.status, f.evidence["reason"]) for f in findings] == [("review", "partial_reading")]
+    assert findings[0].evidence["coverage"] == 0.66
+    assert status_of(essay_ctx(words=212, source="ocr", confidence=91.0, coverage=0.99)) == "fail"
+    assert status_of(essay_ctx(words=278, source="ocr", confidence=91.0, coverage=0.99)) == "pass"
+    # in range but partly read: the whole text may be longer than 300 words
+    assert status_of(essay_ctx(words=278, source="ocr", confidence=91.0, coverage=0.7)) == "review"
