@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := tesseract-ocr tesseract-ocr-kaz tesseract-ocr-rus poppler-utils fonts-dejavu-core fonts-freefont-ttf fonts-liberation2 chromium
+APT_PACKAGES := tesseract-ocr tesseract-ocr-kaz tesseract-ocr-rus tesseract-ocr-osd poppler-utils fonts-dejavu-core fonts-freefont-ttf fonts-liberation2 chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export OMP_THREAD_LIMIT := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
@@ -23,6 +23,7 @@ system-packages:
 	fi
 	@tesseract --list-langs 2>/dev/null | grep -qx kaz || { echo "tesseract kaz data missing" >&2; exit 1; }
 	@tesseract --list-langs 2>/dev/null | grep -qx rus || { echo "tesseract rus data missing" >&2; exit 1; }
+	@tesseract --list-langs 2>/dev/null | grep -qx osd || { echo "tesseract osd data missing (orientation of turned pages)" >&2; exit 1; }
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)

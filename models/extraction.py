@@ -22,6 +22,7 @@ class PageText(Frozen):
     # OCR pages: the share of the page's ink inside the recognised words (0-1); below ~0.95 a region
     # of text went unread. None for a text layer (complete by construction) or a page without ink.
     coverage: float | None = Field(default=None, ge=0, le=1)
+    turned: Literal[0, 90, 180, 270] = 0  # degrees an OCR page was turned clockwise to read upright
 
 
 class Unreadable(Frozen):
