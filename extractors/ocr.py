@@ -17,6 +17,7 @@ import pytesseract
 from PIL import Image
 
 from extractors.base import LIMIT_OCR_FAILED, LIMIT_OCR_TIMEOUT
+from extractors.codes import read_qr_codes
 from extractors.coverage import Box, ink_coverage
 from extractors.normalise import normalise_text
 from extractors.preprocess import prepare_for_ocr
@@ -35,6 +36,7 @@ class OcrResult:
     limit_hit: str | None = None
     coverage: float | None = None  # the share of the page's ink inside the words read
     turned: int = 0  # degrees the page was turned clockwise to read upright
+    codes: tuple[str, ...] = ()  # the payloads of the QR codes on the page
 
     def to_page(self, number: int) -> PageText:
         return PageText(
@@ -45,6 +47,7 @@ class OcrResult:
             limit_hit=self.limit_hit,
             coverage=self.coverage,
             turned=self.turned,
+            codes=self.codes,
         )
 
 
@@ -83,13 +86,13 @@ def ocr_image(image: Image.Image, settings: Settings, dpi: float | None = None) 
     """
     prepared = prepare_for_ocr(image)
     resolution = int(min(_MAX_DPI, max(_MIN_DPI, dpi if dpi else settings.ocr_dpi)))
-    result = _read(prepared, settings, resolution)
+    result = replace(_read(prepared, settings, resolution), codes=read_qr_codes(prepared))
     if result.limit_hit is None and result.confidence < settings.ocr_min_confidence:
         turn = _turn(prepared, settings)
         if turn:
             upright = _read(prepared.rotate(-turn, expand=True), settings, resolution)
             if upright.limit_hit is None and upright.confidence > result.confidence:
-                return replace(upright, turned=turn)
+                return replace(upright, turned=turn, codes=result.codes)
     return result
 
 

@@ -23,6 +23,7 @@ class PageText(Frozen):
     # of text went unread. None for a text layer (complete by construction) or a page without ink.
     coverage: float | None = Field(default=None, ge=0, le=1)
     turned: Literal[0, 90, 180, 270] = 0  # degrees an OCR page was turned clockwise to read upright
+    codes: tuple[str, ...] = ()  # OCR pages: the payloads of the QR codes on the page (numbers, links)
 
 
 class Unreadable(Frozen):

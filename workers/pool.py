@@ -58,6 +58,7 @@ EXTRACTION_VERSION = _code_version(
     "extractors.image",
     "extractors.ocr",
     "extractors.coverage",
+    "extractors.codes",
     "extractors.preprocess",
     "extractors.normalise",
     "extractors.quality",

@@ -4,6 +4,7 @@ import io
 import textwrap
 
 import pytest
+import segno
 from PIL import Image, ImageDraw, ImageFont
 
 from extractors.ocr import ocr_image
@@ -50,3 +51,32 @@ def test_a_sideways_jpeg_without_exif_reads_and_says_it_was_turned() -> None:
     assert doc.unreadable is None
     assert doc.pages[0].turned == 90 and doc.pages[0].confidence >= 80
     assert "оқушылардың" in doc.pages[0].text
+
+
+def _with_qr(image: Image.Image, payload: str) -> Image.Image:
+    code = io.BytesIO()
+    segno.make(payload, error="m").save(code, kind="png", scale=8, border=4)
+    page = image.copy()
+    page.paste(Image.open(io.BytesIO(code.getvalue())).convert("L"), (1900, 3000))
+    return page
+
+
+def test_a_qr_code_on_a_scanned_page_is_kept_as_evidence() -> None:
+    """Own-format diplomas and course certificates carry a QR code linked to the issuer's register."""
+    link = "https://edu.example.kz/verify?doc=BD12345678"
+    out = io.BytesIO()
+    _with_qr(page(), link).save(out, format="PNG", dpi=(300, 300))
+    doc = read_document("diploma.png", out.getvalue(), Settings())
+    assert doc.pages[0].codes == (link,)
+    assert read_document("essay.png", _png(page()), Settings()).pages[0].codes == ()
+    # a page turned upright keeps the code read on it
+    sideways = io.BytesIO()
+    _with_qr(page(), link).rotate(90, expand=True).save(sideways, format="PNG", dpi=(300, 300))
+    turned = read_document("diploma.png", sideways.getvalue(), Settings()).pages[0]
+    assert turned.turned == 90 and turned.codes == (link,)
+
+
+def _png(image: Image.Image) -> bytes:
+    out = io.BytesIO()
+    image.save(out, format="PNG", dpi=(300, 300))
+    return out.getvalue()
