@@ -1,4 +1,5 @@
-"""JPEG, PNG and TIFF uploads: every frame is a page, always OCR'd.
+"""JPEG, PNG and TIFF uploads: every frame is a page, always OCR'd; a phone photo's sheet is first cut out of
+its surroundings and squared (`extractors.sheet`).
 
 Decompression bombs: Pillow's guard is a process-wide global (Image.MAX_IMAGE_PIXELS) that we
 leave alone. Instead each frame's size is checked against settings.max_page_pixels *before* its
@@ -23,10 +24,12 @@ from extractors.base import (
     blank_page,
 )
 from extractors.ocr import ocr_image
+from extractors.sheet import flatten_sheet
 from models.extraction import PageText
 from models.settings import Settings
 
 _DEFAULT_SCAN_DPI = 300.0
+_A4_LONG_INCHES = 11.69
 
 
 def _frame_dpi(frame: Image.Image) -> float | None:
@@ -65,6 +68,10 @@ def _read_frame(frame: Image.Image, number: int, settings: Settings) -> PageText
         upright = ImageOps.exif_transpose(frame)
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
         return blank_page(number, LIMIT_RENDER_FAILED)
+    sheet = flatten_sheet(upright)
+    if sheet is not None:
+        # A photographed sheet, cut out and squared: its resolution is what an A4 sheet of this size has.
+        upright, dpi = sheet, max(sheet.size) / _A4_LONG_INCHES
     return ocr_image(upright, settings, dpi=dpi).to_page(number)
 
 

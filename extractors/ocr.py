@@ -27,6 +27,7 @@ from models.settings import Settings
 
 _MIN_DPI = 70
 _MAX_DPI = 1200
+_OSD_MIN_CONFIDENCE = 1.5
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,10 @@ def _turn(prepared: Image.Image, settings: Settings) -> int:
     except RuntimeError:  # TesseractError and pytesseract's timeout both are
         return 0
     rotate = int(found.get("rotate", 0))
-    return rotate if rotate in (90, 180, 270) else 0
+    # A guess below this confidence is noise (a skewed English page: 0.06), and acting on it would cost
+    # a second OCR of the page for nothing; turned pages of text measure ~3.
+    sure = float(found.get("orientation_conf", 0.0)) >= _OSD_MIN_CONFIDENCE
+    return rotate if sure and rotate in (90, 180, 270) else 0
 
 
 def _words(data: dict[str, list[object]]) -> list[Box]:

@@ -59,6 +59,7 @@ EXTRACTION_VERSION = _code_version(
     "extractors.ocr",
     "extractors.coverage",
     "extractors.codes",
+    "extractors.sheet",
     "extractors.preprocess",
     "extractors.normalise",
     "extractors.quality",

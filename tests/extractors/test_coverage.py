@@ -1,13 +1,17 @@
 """How much of a page's ink the OCR read: whole pages measure whole, a skipped region does not."""
 
+import io
 import textwrap
 
+import cv2
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from extractors.coverage import ink_coverage
 from extractors.ocr import ocr_image
+from extractors.reading import read_document
+from extractors.sheet import flatten_sheet
 from extractors.words import count_essay_words
 from models.settings import Settings
 from tests.extractors.conftest import DEJAVU
@@ -89,3 +93,32 @@ def test_a_photo_read_in_part_says_so() -> None:
     words = count_essay_words([photo.text]).words
     assert words < ESSAY_WORDS - 20, words  # the misreading itself
     assert photo.coverage is not None and photo.coverage < 0.95, photo.coverage
+
+
+def on_a_desk(page: Image.Image) -> bytes:
+    """The page photographed from above and a little aside, on a dark desk: a JPEG, as a phone gives it."""
+    sheet = np.asarray(page)
+    corners = np.array([[0, 0], [page.width - 1, 0], [page.width - 1, page.height - 1], [0, page.height - 1]])
+    seen = np.array([[420, 300], [2600, 420], [2750, 3700], [250, 3600]])
+    turn = cv2.getPerspectiveTransform(corners.astype(np.float32), seen.astype(np.float32))
+    photo = cv2.warpPerspective(sheet, turn, (3000, 4000), borderValue=0)
+    paper = cv2.warpPerspective(np.full(sheet.shape, 255, np.uint8), turn, (3000, 4000))
+    shot = Image.fromarray(np.where(paper > 0, photo, 70).astype(np.uint8)).filter(ImageFilter.GaussianBlur(1.0))
+    out = io.BytesIO()
+    shot.save(out, format="JPEG", quality=88)
+    return out.getvalue()
+
+
+@pytest.mark.slow
+def test_a_sheet_photographed_at_an_angle_on_a_desk_reads_whole() -> None:
+    """Tesseract alone read none of its words; the sheet cut out of the desk and squared reads every one."""
+    doc = read_document("essay.jpg", on_a_desk(essay_page()), Settings())
+    assert count_essay_words([doc.pages[0].text]).words == ESSAY_WORDS
+    assert doc.pages[0].coverage is not None and doc.pages[0].coverage >= 0.95
+
+
+def test_a_scan_whose_largest_rectangle_is_a_table_is_left_whole() -> None:
+    """White paper on both sides of the rectangle: no sheet stands out, nothing is cut away."""
+    page = essay_page()
+    ImageDraw.Draw(page).rectangle((150, 200, 2330, 2600), outline=0, width=6)
+    assert flatten_sheet(page) is None
