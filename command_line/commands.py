@@ -14,6 +14,7 @@ from models.errors import InputError
 from models.settings import Settings
 from models.verdict import Decision, Verdict
 from runtime.log_masking import mask_our_logs
+from storage.objects import open_storage
 from storage.verdicts import read_current
 
 log = logging.getLogger("attest")
@@ -39,6 +40,13 @@ def _progress(i: int, total: int, verdict: Verdict) -> None:
 
 
 def run_batch(settings: Settings, mode: str, **selection: object) -> int:
+    # Storage and the chosen ids are checked before Prefect starts (its temporary server takes seconds):
+    # a wrong root or an unknown id is said at once, and nothing runs.
+    storage = open_storage(settings)
+    ids = selection.get("submission_ids") or ()
+    unknown = [sid for sid in ids if not storage.children(f"submissions/{sid}/")]  # type: ignore[attr-defined]
+    if unknown:
+        raise InputError(f"no such submission: {', '.join(unknown)} (nothing was reprocessed)")
     from flows.nightly import Selection, run_in_flow
 
     report = run_in_flow(settings, Selection(mode=mode, **selection), _progress)  # type: ignore[arg-type]

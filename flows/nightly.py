@@ -27,6 +27,7 @@ from prefect.utilities.annotations import quote
 from flows.run_order import assessment_order, known_digests, reading_order
 from flows.run_report import RunReport, write_report
 from models.astana_time import ASTANA
+from models.errors import InputError
 from models.extraction import DocumentReading
 from models.settings import Settings, load_settings
 from models.verdict import Decision, Verdict
@@ -291,7 +292,13 @@ def reprocess_flow(
         since=since,
         force=force,
     )
-    return publish_artifacts(execute(_settings(storage), selection)).summary()
+    if not (selection.submission_ids or all or decision or since):
+        raise InputError("reprocess needs a selection: submission_ids, all, decision or since")
+    report = publish_artifacts(execute(_settings(storage), selection))
+    if report.unknown_ids:
+        # The others are reprocessed; the run still fails, so that the operator sees the ids.
+        raise InputError(f"no such submission: {', '.join(report.unknown_ids)}")
+    return report.summary()
 
 
 def run_in_flow(settings: Settings, selection: Selection, progress: Progress | None = None) -> RunReport:

@@ -170,4 +170,10 @@ def open_storage(settings: Settings) -> GuardedStorage:
         return GuardedStorage(S3Storage.from_settings(root, settings))
     if "://" in root:
         raise InputError(f"unsupported storage root {root!r}: use a folder or s3://bucket[/prefix]")
+    if not Path(root).is_dir():
+        # A mistyped root would otherwise give green nights that read nothing (and create the folder).
+        raise StorageError(
+            f"storage root {root} is not a folder: give --storage (or ATTEST_STORAGE) the folder that holds "
+            "submissions/, or s3://bucket[/prefix]"
+        )
     return GuardedStorage(LocalStorage(Path(root)))

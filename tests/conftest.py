@@ -8,6 +8,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+# In-process flows of the tests (the evaluation, the end-to-end batch) start Prefect's temporary server
+# when no server is given, as `attest` does: give it the start-up time `attest` gives it (its 20 s
+# default ran out with two suites on the machine at once).
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+
 from notices import load_signer, make_self_signed_p12
 from tests.prefect_server import prefect_api  # noqa: F401
 from tests.s3_server import s3_server, s3_settings  # noqa: F401
