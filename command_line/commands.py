@@ -137,6 +137,7 @@ def review_serve(settings: Settings, *, users: Path | None, host: str, port: int
         raise InputError("--users FILE is required; create one with: python -m review_desk add-user --users FILE NAME")
     if session_hours <= 0:
         raise InputError("--session-hours must be positive")
+    open_storage(settings)  # a wrong root is said at the start, not as an error page to the first reviewer
     secret = os.environ.get("ATTEST_REVIEW_SECRET") or secrets.token_urlsafe(32)
     secure = os.environ.get("ATTEST_REVIEW_SECURE_COOKIES", "").lower() in ("1", "true", "yes")
     app = create_app(

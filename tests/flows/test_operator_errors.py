@@ -26,6 +26,10 @@ def test_a_mistyped_storage_root_stops_the_run_before_anything_starts(tmp_path: 
     assert time.monotonic() - started < 8  # said before Prefect's server starts
     shown = attest("show", "--storage", str(typo), "2026-000001")
     assert shown.code == 3 and "is not a folder" in shown.err
+    users = tmp_path / "users.json"
+    users.write_text('{"users": {}}')
+    desk = attest("review", "serve", "--storage", str(typo), "--users", str(users), "--port", "1")
+    assert desk.code == 3 and "is not a folder" in desk.err
 
 
 def test_an_unknown_submission_id_is_an_error_and_nothing_is_reprocessed(tmp_path: Path) -> None:
