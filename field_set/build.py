@@ -128,7 +128,7 @@ def _document(plan: Plan, kind: Kind, f: Facts, seed: int, folder: Path) -> Samp
     (folder / name).write_bytes(got.data)
     return SampleDocument(
         file=name, declared_kind=kind, content_kind=kind, language=paper.language,
-        rendering=got.rendering, scan_quality=got.quality, font=face.name, holder_text=paper.holder_text,
+        rendering=got.rendering, scan_quality=got.quality, font=paper.font or face.name, holder_text=paper.holder_text,
         holder_surname=paper.holder_surname, words=words, office_words=words,
     )  # fmt: skip
 

@@ -33,6 +33,7 @@ class Paper:
     language: str
     holder_text: str | None
     holder_surname: str | None
+    font: str | None = None  # when the drawer chose its own typeface over the one it was given
 
 
 def application(rng: random.Random, f: Facts, face: Face, lang: str, *, blank_position: bool = False) -> Paper:

@@ -55,7 +55,7 @@ def employment(rng: random.Random, f: Facts, face: Face, holder: Person) -> Pape
         7.5,
     )  # fmt: skip
     s.para("Электрондық үкімет порталы / Портал электронного правительства egov.kz", 7.5)
-    return Paper(s.finish(), "ru", holder.ru.full, holder.ru.surname)
+    return Paper(s.finish(), "ru", holder.ru.full, holder.ru.surname, font=s.face.name)
 
 
 def thanks(rng: random.Random, f: Facts, face: Face, holder: Person, lang: str) -> Paper:
