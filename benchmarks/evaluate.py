@@ -1,6 +1,8 @@
 """Accuracy of the pipeline on the labelled evaluation set: how often its verdicts agree with the labels.
 
 Run as `python -m benchmarks.evaluate [--out DIR] [--profile eval] [--seeds 2026,2027] [--strict]`.
+`--profile field` measures on the independent field set (`field_set`), whose documents the readers
+were not tuned on; its report adds tables per capture kind and per language.
 It writes the sample set of each seed under its own storage root, runs the nightly flow on it
 in-process, and compares every verdict with its `SampleCase`. The metrics that matter most are
 the legal ones (contract §3): a false refusal wrongs a teacher, a false acceptance lets through
@@ -22,6 +24,8 @@ from pathlib import Path
 from models.verdict import Verdict
 from runtime.prefect_environment import prefect_environment
 from sample_set import Profile, SampleCase, build_sample_set
+
+CAPTURE_KINDS = ("born_digital", "scan", "turned_scan", "photo")
 
 DEFAULT_SEED = 2026
 _SCANNED = frozenset({"jpeg", "png", "tiff", "scan_pdf"})
@@ -161,6 +165,7 @@ def run_seed(
     now: datetime | None = None,
     full_page_scans: bool = False,
     keep: Callable[[SampleCase], bool] | None = None,
+    field_cases: int | None = None,
 ) -> SeedRun:
     """Write one seed's set under `root`, run the nightly flow on it, and pair verdicts with labels.
 
@@ -171,9 +176,14 @@ def run_seed(
     from models.settings import Settings
 
     started = time.monotonic()
-    cases = build_sample_set(
-        root, profile=profile, seed=seed, now=now or datetime.now(UTC), full_page_scans=full_page_scans
-    )
+    if profile == "field":
+        from field_set import build_field_set
+
+        cases = build_field_set(root, seed=seed, now=now or datetime.now(UTC), cases=field_cases)
+    else:
+        cases = build_sample_set(
+            root, profile=profile, seed=seed, now=now or datetime.now(UTC), full_page_scans=full_page_scans
+        )
     if keep is not None:
         for case in cases:
             if not keep(case):
@@ -255,6 +265,67 @@ def report(runs: Sequence[SeedRun], m: Metrics, out: Iterable[str] | None = None
     return "\n".join([*(out or ()), *lines])
 
 
+@dataclass
+class Group:
+    """One row of a breakdown table."""
+
+    cases: int = 0
+    exact: int = 0
+    false_acceptances: int = 0
+    false_refusals: int = 0
+    clean: int = 0
+    clean_accepted: int = 0
+
+
+def breakdown(outcomes: Iterable[Outcome], key: Callable[[Outcome], Iterable[str]]) -> dict[str, Group]:
+    """Cases, exact decisions, legal errors and clean cases accepted straight through, per group."""
+    groups: dict[str, Group] = {}
+    for o in outcomes:
+        for name in key(o):
+            g = groups.setdefault(name, Group())
+            g.cases += 1
+            g.exact += o.actual == o.expected
+            g.false_acceptances += o.false_acceptance
+            g.false_refusals += o.false_refusal
+            if o.expected == "accepted":
+                g.clean += 1
+                g.clean_accepted += o.actual == "accepted"
+    return groups
+
+
+def capture_kind(o: Outcome) -> list[str]:
+    return [t for t in CAPTURE_KINDS if t in o.case.tags] or ["untagged"]
+
+
+def language(o: Outcome) -> list[str]:
+    return ["+".join(sorted(o.case.languages)) or "none"]
+
+
+def breakdown_table(title: str, groups: dict[str, Group], order: Sequence[str] = ()) -> list[str]:
+    names = [n for n in order if n in groups] + sorted(n for n in groups if n not in order)
+    lines = [
+        f"| {title} | cases | exact decisions | false acceptances | false refusals | clean accepted |",
+        "|---|---|---|---|---|---|",
+    ]
+    for n in names:
+        g = groups[n]
+        rate = f"{g.exact / g.cases:.0%}" if g.cases else "-"
+        clean = f"{g.clean_accepted}/{g.clean}" if g.clean else "-"
+        lines.append(f"| {n} | {g.cases} | {g.exact} ({rate}) | {g.false_acceptances} | {g.false_refusals} | {clean} |")
+    return lines
+
+
+def breakdowns(runs: Sequence[SeedRun]) -> list[str]:
+    """The per-capture-kind and per-language tables (markdown)."""
+    outcomes = [o for r in runs for o in r.outcomes]
+    return [
+        "",
+        *breakdown_table("capture", breakdown(outcomes, capture_kind), CAPTURE_KINDS),
+        "",
+        *breakdown_table("language", breakdown(outcomes, language), ("kk", "ru")),
+    ]
+
+
 def _seeds(args: argparse.Namespace) -> list[int]:
     if args.seeds:
         return [int(s) for s in args.seeds.split(",") if s.strip()]
@@ -264,7 +335,8 @@ def _seeds(args: argparse.Namespace) -> list[int]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.evaluate", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, help="where to write the sets (default: a temporary folder, removed)")
-    parser.add_argument("--profile", default="eval", choices=("eval", "test", "demo"))
+    parser.add_argument("--profile", default="eval", choices=("eval", "test", "demo", "field"))
+    parser.add_argument("--cases", type=int, help="field profile only: cases per seed (default 32)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--seeds", help="comma-separated seeds, each a set of its own (overrides --seed)")
     parser.add_argument("--full-page-scans", action="store_true", help="A4 scans at 300 dpi (slower)")
@@ -281,12 +353,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             if root.exists() and any(root.iterdir()):
                 print(f"{root} is not empty; remove it or give another --out", file=sys.stderr)
                 return 2
-            runs.append(run_seed(root, seed=seed, profile=args.profile, full_page_scans=args.full_page_scans))
+            runs.append(
+                run_seed(
+                    root, seed=seed, profile=args.profile, full_page_scans=args.full_page_scans, field_cases=args.cases
+                )
+            )
     finally:
         if temporary:
             shutil.rmtree(base, ignore_errors=True)
     metrics = combine(runs)
-    print(report(runs, metrics))
+    text = report(runs, metrics)
+    if args.profile == "field":
+        text += "\n" + "\n".join(breakdowns(runs))
+    print(text)
     if metrics.failures:
         return 1
     if args.strict and (metrics.false_acceptances or metrics.false_refusals):

@@ -6,7 +6,7 @@ from typing import Literal
 
 from models.base import Frozen, Kind
 
-Profile = Literal["demo", "test", "eval"]
+Profile = Literal["demo", "test", "eval", "field"]
 Decision = Literal["accepted", "refused", "needs_review"]
 Rendering = Literal["pdf", "jpeg", "png", "tiff", "scan_pdf", "empty", "corrupt"]
 

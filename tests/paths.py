@@ -25,4 +25,5 @@ PACKAGES = (
     "command_line",
     "flows",
     "sample_set",
+    "field_set",
 )

@@ -9,7 +9,8 @@ import sys
 from tests.paths import PACKAGES, ROOT
 
 # What each package may import of ours (itself always). Readers and checks are pure: no storage, no
-# Prefect, no flows. The sample generator is imported by the demo command, the tests and the benchmarks.
+# Prefect, no flows. The sample generator is imported by the demo command, the tests and the benchmarks; the
+# field generator by the tests and the benchmarks only.
 MAY_IMPORT: dict[str, set[str]] = {
     "models": set(),
     "extractors": {"models"},
@@ -22,6 +23,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "flows": {"models", "extractors", "validators", "storage", "workers", "notices", "runtime"},
     "command_line": {"models", "validators", "storage", "notices", "review_desk", "runtime", "flows", "sample_set"},
     "sample_set": {"models", "extractors", "validators"},
+    "field_set": {"models", "sample_set"},  # sample_set.labels only (tests/field_set checks that)
 }
 # Only these may import Prefect: the flows, and the command line that starts them.
 PREFECT_USERS = {"flows", "command_line"}
