@@ -171,12 +171,32 @@ def name_spans(line: str) -> list[str]:
     for m in _SPAN.finditer(line):
         if any(start <= m.start() < end for start, end in quoted):
             continue
-        span = _trim(m.group(0).strip())
-        if not span or not _looks_like_person(span):
-            continue
-        if span.upper() == span and not any(patronymic_root(name_key(w)) for w in span.split()):
-            continue
-        out.append(span)
+        for span in _at_patronymics(_trim(m.group(0).strip())):
+            if not span or not _looks_like_person(span):
+                continue
+            if span.upper() == span and not any(patronymic_root(name_key(w)) for w in span.split()):
+                continue
+            out.append(span)
+    return out
+
+
+def _is_patronymic(word: str) -> bool:
+    return any(patronymic_root(c) for c in nominative_candidates(name_key(word)))
+
+
+def _at_patronymics(span: str) -> list[str]:
+    """A span cut after each patronymic that closes a surname-first name and that more words follow: two
+    columns set side by side ("Өтегенов Ерлан Мұратұлына Утегенову Ерлану Муратовичу") are two names,
+    not one of six words. A name written surname last ("Гүлнар Серікқызы Әбілқасымова") stays whole."""
+    out: list[str] = []
+    words: list[str] = []
+    for word in span.split():
+        words.append(word)
+        if len(words) >= 3 and _is_patronymic(word):  # surname, name, patronymic: a whole name
+            out.append(" ".join(words))
+            words = []
+    if words:
+        out.append(" ".join(words))
     return out
 
 

@@ -23,6 +23,8 @@ _FOLD = str.maketrans(
         "э": "е",
         # Kazakh "ә" after a consonant is written "я" in Russian: Ләззат / Ляззат.
         "я": "а",
+        # Kazakh "үй" is written "ю" in Russian: Дүйсенбаева / Дюсенбаева.
+        "ю": "уи",
         # Kazakh "ө" is written "о" or "у" in Russian (Өтегенов: Отегенов, Утегенов): the key keeps it,
         # and a comparison lets it stand for either (`_SAME_LETTER`).
         "ө": "ө",
@@ -30,7 +32,8 @@ _FOLD = str.maketrans(
 )
 # Kazakh spellings that Russian documents shorten: "й" before "і" (Сейітова / Сеитова, folded "ии")
 # and "ы" after "у" before a consonant (Бауыржан / Бауржан).
-_SPELLING = ((re.compile(r"и{2,}"), "и"), (re.compile(r"уы(?=[бвгджзклмнпрстфхцчшщ])"), "у"))
+# Not at a token's end, where "ии" is a Russian case ending (Алии, genitive of Алия).
+_SPELLING = ((re.compile(r"и{2,}(?=[а-яө])"), "и"), (re.compile(r"уы(?=[бвгджзклмнпрстфхцчшщ])"), "у"))
 # Latin letters OCR puts into Cyrillic words ("Aбилкасымова" with a Latin A).
 _LATIN_LOOKALIKE = str.maketrans(
     {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у", "k": "к", "m": "м", "t": "т"}
@@ -75,7 +78,7 @@ _RU_FEMININE = (
     ("и", "а"),
     ("ии", "иа"),
     ("у", "а"),
-    ("ю", "а"),
+    ("уи", "а"),
     ("ои", "а"),
     ("еи", "а"),
 )
@@ -92,8 +95,8 @@ _RU_MASCULINE = (
     ("ина", "ин"),
     ("е", ""),
     ("у", ""),
-    ("ю", ""),
-    ("ю", "и"),
+    ("уи", ""),
+    ("уи", "и"),
     ("а", ""),
     ("а", "и"),
     ("ом", ""),

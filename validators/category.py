@@ -10,6 +10,7 @@ from models.context import CheckContext
 from models.extraction import DocumentReading
 from models.manifest import CurrentCategory
 from models.verdict import Finding
+from validators.evidence import sure_number
 from validators.findings import finding
 from validators.inconsistent_dates import astana_date, field_date
 from validators.kind_mismatch import effective_kind, usable_pages
@@ -127,7 +128,7 @@ def _valid_until_finding(ctx: CheckContext, doc: DocumentReading, current: Curre
     difference = MESSAGES["valid_until_difference"].format(
         name=name, declared=fmt_date(current.valid_until), found=fmt_date(until)
     )
-    if until_fv.evidence.confidence >= ctx.ocr_min_confidence:
+    if sure_number(doc, until_fv, ctx.ocr_min_confidence):
         return finding(
             MISMATCH_CODE,
             "fail",

@@ -9,6 +9,7 @@ from models.base import Kind
 from models.context import CheckContext
 from models.extraction import DocumentReading, FieldValue
 from models.verdict import Finding
+from validators.evidence import sure_number
 from validators.findings import finding
 from validators.kind_mismatch import effective_kind, usable_pages
 from validators.messages import Bilingual, printable
@@ -121,7 +122,7 @@ def check_iin_mismatch(ctx: CheckContext) -> list[Finding]:
             reference_valid
             and len(fv.value) == 12
             and _iin_valid(fv.value)
-            and fv.evidence.confidence >= ctx.ocr_min_confidence
+            and sure_number(doc, fv, ctx.ocr_min_confidence)
             and _certainty(doc, fv) >= HOLDER_CERTAINTY
         )
         name, shown = printable(doc.file), printable(fv.value, 20)

@@ -12,6 +12,7 @@ from models.astana_time import ASTANA
 from models.context import CheckContext
 from models.extraction import DocumentReading, FieldValue
 from models.verdict import Finding
+from validators.evidence import sure_number
 from validators.findings import finding
 from validators.kind_mismatch import effective_kind, usable_pages
 from validators.messages import Bilingual, fmt_date, printable
@@ -119,7 +120,7 @@ def check_dates_inconsistent(ctx: CheckContext) -> list[Finding]:
             out.append(
                 _finding(
                     doc,
-                    fv.evidence.confidence >= threshold,
+                    sure_number(doc, fv, threshold),
                     problem,
                     {**_evidence(fv, key), "submitted_on": submitted.isoformat()},
                 )
@@ -133,7 +134,7 @@ def check_dates_inconsistent(ctx: CheckContext) -> list[Finding]:
             a, b = field_date(first), field_date(second)
             if first is None or second is None or a is None or b is None or b >= a:
                 continue
-            clear = min(first.evidence.confidence, second.evidence.confidence) >= threshold
+            clear = sure_number(doc, first, threshold) and sure_number(doc, second, threshold)
             evidence = {
                 first_key: a.isoformat(),
                 second_key: b.isoformat(),

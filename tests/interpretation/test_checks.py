@@ -335,3 +335,22 @@ def test_table_lists_every_reading_check() -> None:
         "category.expired",
         "extraction.low_confidence",
     ]
+
+
+# --- numbers read by OCR ------------------------------------------------------------------------
+
+
+def test_a_number_read_by_ocr_asks_for_a_person_and_never_refuses() -> None:
+    """OCR misreads digits while sure of itself (2030 as 2050, 27.03 as 27.05, an IIN's digit): clean
+    teachers were refused on such misreadings. The same documents from a text layer still refuse."""
+    course = s.COURSE_RU.replace("с 10.02.2025 по 21.02.2025", "с 18.02.2025 по 04.02.2025")
+    other_iin = s.CATEGORY_CERT_RU.replace(s.IIN, s.OTHER_IIN)
+    for check, kind, text in (
+        (check_dates_inconsistent, "course_certificate", course),
+        (check_iin_mismatch, "category_certificate", other_iin),
+    ):
+        assert text not in (s.COURSE_RU, s.CATEGORY_CERT_RU)
+        typed = check(context(reading(kind, text)))
+        scanned = check(context(reading(kind, text, confidence=96)))
+        assert [f.status for f in typed] == ["fail"], typed
+        assert [f.status for f in scanned] == ["review"], scanned
