@@ -44,6 +44,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _REQUEST_LINE = _label(r"сұраймын|рұқсат|прошу|допустить|беру\s*/\s*растау|бойынша аттестаттау")
 _CURRENT_LINE = _label(r"санатым бар|имею\b|в настоящее время|қазіргі уақытта")
 _DATE_LINE = _label(r"\(қолы\)|\(подпись\)|^\s*күні\b|^\s*дата\b")
+_ACQUAINTED = _label(r"таныстым|ознакомлен")
 _HINT = re.compile(r"^\s*\(")
 _LABEL_TAIL = re.compile(r"^[\s:.\-–—]*(?:\([^)]*\)+)?[\s:.\-–—]*")
 
@@ -213,6 +214,14 @@ def _date(lines: Sequence[Line]) -> dict[str, FieldValue]:
             rest = re.sub(r"(?i)\(?(?:қолы|подпись)\)?|күні|дата|жыл\w*|года?|г\.|20|[«»\"“”']", " ", line[1])
             rest = _clean(rest)
             return {DATE: value(line, rest, 0.5 if rest else 1.0)}
+    # Without a caption, the form's date is the first date below its last sentence ("…таныстым." /
+    # "…ознакомлен(а)."), where the applicant signs: «03» желтоқсан 2026 жыл, 3 декабря 2026 г.
+    last_sentence = max((i for i, line in enumerate(lines) if _ACQUAINTED.search(fold_text(line[1]))), default=None)
+    if last_sentence is not None:
+        for line in lines[last_sentence + 1 :]:
+            dates = find_dates(line[1])
+            if dates:
+                return {DATE: value(line, dates[0].value.isoformat(), 0.9)}
     return {}
 
 

@@ -65,6 +65,22 @@ def test_application_blank_on_low_confidence_scan_is_review() -> None:
     assert statuses(found) == [("application.incomplete", "review")]
 
 
+def test_the_forms_date_below_its_last_sentence_needs_no_caption() -> None:
+    """Forms dated «03» желтоқсан 2026 жыл (or 3 декабря 2026 г.) without a printed "(қолы)"/"(подпись)"
+    went to a person on 60 of 64 independent submissions: the date was never found."""
+    kk = s.APPLICATION_KK.replace(
+        "«14» қыркүйек 2026 жыл ____________ (қолы)", "«14» қыркүйек 2026 жыл\nГ. Әбілқасымова"
+    )
+    ru = s.APPLICATION_RU.replace("Дата: 14.09.2026 ____________ (подпись)", "14 сентября 2026 г.\nГ. Абилкасымова")
+    for text in (kk, ru):
+        assert text not in (s.APPLICATION_KK, s.APPLICATION_RU)
+        assert check_application_incomplete(context(reading("application", text))) == []
+    # with no date at all below the last sentence, the date is still "not found": a person looks
+    undated = s.APPLICATION_RU.replace("Дата: 14.09.2026 ____________ (подпись)", "Г. Абилкасымова")
+    found = check_application_incomplete(context(reading("application", undated)))
+    assert statuses(found) == [("application.incomplete", "review")]
+
+
 def test_application_entry_not_found_is_review() -> None:
     text = "\n".join(ln for ln in s.APPLICATION_RU.splitlines() if not ln.startswith("Должность"))
     found = check_application_incomplete(context(reading("application", text)))
