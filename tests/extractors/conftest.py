@@ -2,6 +2,7 @@
 
 import io
 import random
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,21 @@ def image_only_pdf() -> bytes:
 def garbage_layer_pdf() -> bytes:
     """A scan whose text layer is glyph-id garbage, as fonts without a Unicode map produce."""
     return _pdf_with_image(text_image(), '"7+%- #$&* (cid:25)(cid:18) 0x1F ~~ ^^ ¤¤')
+
+
+ESSAY_WORDS = 278
+_TEXT = " ".join(
+    ("Педагогтің кәсіби дамуы оқушылардың білім сапасын арттырудың негізгі шарты болып табылады " * 40).split()[
+        :ESSAY_WORDS
+    ]
+)
+
+
+def essay_page() -> Image.Image:
+    """An A4 page at 300 dpi holding a 278-word essay in 12-pt type."""
+    image = Image.new("L", (2480, 3508), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(DEJAVU), 42)
+    for i, line in enumerate(textwrap.wrap(_TEXT, 68)):
+        draw.text((200, 250 + i * 64), line, font=font, fill=20)
+    return image

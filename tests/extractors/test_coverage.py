@@ -1,12 +1,11 @@
 """How much of a page's ink the OCR read: whole pages measure whole, a skipped region does not."""
 
 import io
-import textwrap
 
 import cv2
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageDraw, ImageFilter
 
 from extractors.coverage import ink_coverage
 from extractors.ocr import ocr_image
@@ -14,24 +13,7 @@ from extractors.reading import read_document
 from extractors.sheet import flatten_sheet
 from extractors.words import count_essay_words
 from models.settings import Settings
-from tests.extractors.conftest import DEJAVU
-
-ESSAY_WORDS = 278
-_TEXT = " ".join(
-    ("Педагогтің кәсіби дамуы оқушылардың білім сапасын арттырудың негізгі шарты болып табылады " * 40).split()[
-        :ESSAY_WORDS
-    ]
-)
-
-
-def essay_page() -> Image.Image:
-    """An A4 page at 300 dpi holding a 278-word essay in 12-pt type."""
-    image = Image.new("L", (2480, 3508), 255)
-    draw = ImageDraw.Draw(image)
-    font = ImageFont.truetype(str(DEJAVU), 42)
-    for i, line in enumerate(textwrap.wrap(_TEXT, 68)):
-        draw.text((200, 250 + i * 64), line, font=font, fill=20)
-    return image
+from tests.extractors.conftest import ESSAY_WORDS, essay_page
 
 
 def phone_photo(page: Image.Image) -> Image.Image:

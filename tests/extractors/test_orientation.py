@@ -1,31 +1,17 @@
 """Pages scanned sideways or upside down, with no EXIF to say so, are turned upright before they are read."""
 
 import io
-import textwrap
 
 import pytest
 import segno
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image
 
 from extractors.ocr import ocr_image
 from extractors.reading import read_document
 from models.settings import Settings
-from tests.extractors.conftest import DEJAVU
+from tests.extractors.conftest import essay_page
 
 pytestmark = pytest.mark.slow
-
-_TEXT = " ".join(
-    ("Педагогтің кәсіби дамуы оқушылардың білім сапасын арттырудың негізгі шарты болып табылады " * 8).split()
-)
-
-
-def page() -> Image.Image:
-    image = Image.new("L", (2480, 3508), 255)
-    draw = ImageDraw.Draw(image)
-    font = ImageFont.truetype(str(DEJAVU), 42)
-    for i, line in enumerate(textwrap.wrap(_TEXT, 68)):
-        draw.text((200, 250 + i * 64), line, font=font, fill=20)
-    return image
 
 
 @pytest.mark.parametrize(("fed", "turn"), [(90, 90), (180, 180)])
@@ -33,20 +19,20 @@ def test_a_turned_page_is_read_upright_and_the_turn_recorded(fed: int, turn: int
     """`fed` degrees counter-clockwise, as a sheet goes into a scanner the wrong way round, and `turn` degrees
     clockwise back; Tesseract alone
     reads such a page at confidence ~20 (the independent set's 30-40), which is a page unread."""
-    result = ocr_image(page().rotate(fed, expand=True), Settings(), dpi=300)
+    result = ocr_image(essay_page().rotate(fed, expand=True), Settings(), dpi=300)
     assert result.turned == turn
     assert result.confidence >= 80
     assert "оқушылардың" in result.text
 
 
 def test_an_upright_page_is_not_turned() -> None:
-    result = ocr_image(page(), Settings(), dpi=300)
+    result = ocr_image(essay_page(), Settings(), dpi=300)
     assert result.turned == 0 and result.confidence >= 80
 
 
 def test_a_sideways_jpeg_without_exif_reads_and_says_it_was_turned() -> None:
     out = io.BytesIO()
-    page().rotate(90, expand=True).save(out, format="JPEG", quality=85, dpi=(300, 300))
+    essay_page().rotate(90, expand=True).save(out, format="JPEG", quality=85, dpi=(300, 300))
     doc = read_document("essay.jpg", out.getvalue(), Settings())
     assert doc.unreadable is None
     assert doc.pages[0].turned == 90 and doc.pages[0].confidence >= 80
@@ -65,13 +51,13 @@ def test_a_qr_code_on_a_scanned_page_is_kept_as_evidence() -> None:
     """Own-format diplomas and course certificates carry a QR code linked to the issuer's register."""
     link = "https://edu.example.kz/verify?doc=BD12345678"
     out = io.BytesIO()
-    _with_qr(page(), link).save(out, format="PNG", dpi=(300, 300))
+    _with_qr(essay_page(), link).save(out, format="PNG", dpi=(300, 300))
     doc = read_document("diploma.png", out.getvalue(), Settings())
     assert doc.pages[0].codes == (link,)
-    assert read_document("essay.png", _png(page()), Settings()).pages[0].codes == ()
+    assert read_document("essay.png", _png(essay_page()), Settings()).pages[0].codes == ()
     # a page turned upright keeps the code read on it
     sideways = io.BytesIO()
-    _with_qr(page(), link).rotate(90, expand=True).save(sideways, format="PNG", dpi=(300, 300))
+    _with_qr(essay_page(), link).rotate(90, expand=True).save(sideways, format="PNG", dpi=(300, 300))
     turned = read_document("diploma.png", sideways.getvalue(), Settings()).pages[0]
     assert turned.turned == 90 and turned.codes == (link,)
 

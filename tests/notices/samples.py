@@ -2,9 +2,18 @@
 
 from datetime import date, datetime, timedelta, timezone
 
+from models.base import Kind
 from models.manifest import Manifest
 from models.verdict import Decision, Finding, Message, Verdict, VerdictDocument
-from tests.submissions import CONFIRM_EXPERT, ORGANIZATION, POSITION, applicant, documents, make_manifest
+from tests.submissions import (
+    CONFIRM_EXPERT,
+    FULL_DOCUMENTS,
+    ORGANIZATION,
+    POSITION,
+    applicant,
+    documents,
+    make_manifest,
+)
 from tests.submissions import IIN as IIN  # the samples' applicant, as the tests read it from here
 from tests.submissions import NAME as NAME
 
@@ -15,16 +24,8 @@ PROVIDER_BIN = "990140000123"
 ALL_LETTERS = "әғқңөұүһі ӘҒҚҢӨҰҮҺІ"
 ISSUED_AT = datetime(2026, 9, 15, 2, 14, tzinfo=ASTANA)
 
-DOCUMENTS: tuple[tuple[str, str], ...] = (
-    ("application.pdf", "application"),
-    ("diploma.jpg", "diploma"),
-    ("course-2025.pdf", "course_certificate"),
-    ("category.pdf", "category_certificate"),
-    ("category-order.pdf", "category_order"),
-    ("achievements-1.pdf", "professional_achievements"),
-    ("olympiad.png", "student_achievements"),
-    ("essay.pdf", "essay"),
-)
+# The full list less the employment record, which state records supply for this applicant.
+DOCUMENTS: tuple[tuple[str, Kind], ...] = tuple((f, k) for f, k in FULL_DOCUMENTS if k != "employment_record")
 
 
 def manifest() -> Manifest:
