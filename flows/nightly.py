@@ -27,7 +27,7 @@ from prefect.utilities.annotations import quote
 from flows.run_order import assessment_order, known_digests, reading_order
 from flows.run_report import RunReport, write_report
 from models.astana_time import ASTANA
-from models.errors import InputError
+from models.errors import InputError, StorageError
 from models.extraction import DocumentReading
 from models.settings import Settings, load_settings
 from models.verdict import Decision, Verdict
@@ -252,8 +252,6 @@ def publish_artifacts(report: RunReport) -> RunReport:
 
 
 def _is_storage_failure(exc: BaseException) -> bool:
-    from models.errors import StorageError
-
     return isinstance(exc, StorageError)
 
 

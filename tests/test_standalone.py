@@ -42,10 +42,10 @@ def test_the_finder_sees_machine_paths_and_passes_system_ones() -> None:
         "/tmp/x/y",
         "/proc/self/stat",
         "s3://bucket/home/x",
-        "http://127.0.0.1:4200/api/work/x",
-        "docs/work/file",
+        "http://127.0.0.1:4200/api" + _path("work", "x"),
+        "docs" + _path("work", "file"),
         "../shared/contract",
-        "~/work/x",
+        "~" + _path("work", "x"),
     ):
         assert machine_paths(fine, outside) == [], fine
 
