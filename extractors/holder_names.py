@@ -148,14 +148,35 @@ _EDGE_WORDS = frozenset(
 )
 
 
-def _trim(span: str) -> str:
-    """Drop label and cue words caught at the edges of a span ("Выдано …", "… ЖСН")."""
-    words = span.split()
-    while words and fold_text(words[0]).strip(".:") in _EDGE_WORDS:
-        words.pop(0)
-    while words and fold_text(words[-1]).strip(".:") in _EDGE_WORDS:
-        words.pop()
-    return " ".join(words)
+def _is_edge_word(word: str) -> bool:
+    """A label or cue word, or an OCR misreading of one by a letter ("Настояший")."""
+    folded = fold_text(word).strip(".:,")
+    if folded in _EDGE_WORDS:
+        return True
+    return len(folded) >= 6 and any(
+        len(edge) >= 6 and abs(len(edge) - len(folded)) <= 1 and _within_one(folded, edge) for edge in _EDGE_WORDS
+    )
+
+
+def _within_one(a: str, b: str) -> bool:
+    """At most one letter replaced, added or dropped."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+
+def _split_at_cues(span: str) -> list[str]:
+    """The names in a span, cut at label and cue words wherever they stand: at its edges ("Выдано …",
+    "… ЖСН") and between two names that columns set side by side ("Ковалева Наталья Выдано Ковалевой
+    Наталье": the Kazakh column's name, then the Russian column's sentence)."""
+    pieces: list[list[str]] = [[]]
+    for word in span.split():
+        if _is_edge_word(word):
+            pieces.append([])
+        else:
+            pieces[-1].append(word)
+    return [" ".join(words) for words in pieces if words]
 
 
 # «…» and "…" hold the names of organisations and programmes («Назарбаев Зияткерлік мектептері»),
@@ -171,7 +192,7 @@ def name_spans(line: str) -> list[str]:
     for m in _SPAN.finditer(line):
         if any(start <= m.start() < end for start, end in quoted):
             continue
-        for span in _at_patronymics(_trim(m.group(0).strip())):
+        for span in (part for piece in _split_at_cues(m.group(0).strip()) for part in _at_patronymics(piece)):
             if not span or not _looks_like_person(span):
                 continue
             if span.upper() == span and not any(patronymic_root(name_key(w)) for w in span.split()):

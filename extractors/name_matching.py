@@ -185,8 +185,11 @@ def _distance(a: str, b: str) -> int:
 # ә/а, ө/о) are folded by the key itself.
 _OCR_SAME = frozenset({("а", "е"), ("е", "а"), ("о", "е"), ("е", "о")})
 # A Kazakh "ө" (kept by the key) is the "о" or "у" of the same name spelt in Russian, or an "о"
-# where a document spells the name in Kazakh too.
-_SAME_LETTER = _OCR_SAME | {(x, y) for a, b in (("ө", "о"), ("ө", "у"), ("ө", "е")) for x, y in ((a, b), (b, a))}
+# where a document spells the name in Kazakh too; a Kazakh "қ" (folded to "к") is often a Russian "х"
+# (Бақытжан / Бахытжан, Ақмарал / Ахмарал).
+_SAME_LETTER = _OCR_SAME | {
+    (x, y) for a, b in (("ө", "о"), ("ө", "у"), ("ө", "е"), ("к", "х")) for x, y in ((a, b), (b, a))
+}
 
 
 def _ocr_same(a: str, b: str) -> bool:

@@ -18,8 +18,10 @@ from PIL import Image
 
 from extractors.base import LIMIT_OCR_FAILED, LIMIT_OCR_TIMEOUT
 from extractors.codes import read_qr_codes
+from extractors.columns import Word, column_lines
 from extractors.coverage import Box, ink_coverage
 from extractors.normalise import normalise_text
+from extractors.numbers import digits_of, numeric_words, reread_numbers, standing
 from extractors.preprocess import prepare_for_ocr
 from models.errors import InternalError
 from models.extraction import PageText
@@ -38,6 +40,7 @@ class OcrResult:
     coverage: float | None = None  # the share of the page's ink inside the words read
     turned: int = 0  # degrees the page was turned clockwise to read upright
     codes: tuple[str, ...] = ()  # the payloads of the QR codes on the page
+    checked_numbers: tuple[str, ...] = ()  # digits that a second, digits-only reading confirmed
 
     def to_page(self, number: int) -> PageText:
         return PageText(
@@ -49,12 +52,14 @@ class OcrResult:
             coverage=self.coverage,
             turned=self.turned,
             codes=self.codes,
+            checked_numbers=self.checked_numbers,
         )
 
 
-def _rebuild_text(data: dict[str, list[object]]) -> tuple[str, float]:
-    """Words grouped back into lines; blank lines between Tesseract's paragraphs and blocks."""
-    lines: dict[tuple[int, int, int], list[str]] = {}
+def _rebuild_text(data: dict[str, list[object]], size: tuple[int, int]) -> tuple[str, float]:
+    """Words grouped back into lines, two columns set side by side read one after the other
+    (`extractors.columns`); blank lines between Tesseract's paragraphs and blocks."""
+    paragraphs: dict[tuple[int, int], dict[int, list[Word]]] = {}
     confidences: list[float] = []
     for i, raw in enumerate(data["text"]):
         word = str(raw).strip()
@@ -63,22 +68,24 @@ def _rebuild_text(data: dict[str, list[object]]) -> tuple[str, float]:
         conf = float(str(data["conf"][i]))
         if conf >= 0:
             confidences.append(conf)
-        key = (int(str(data["block_num"][i])), int(str(data["par_num"][i])), int(str(data["line_num"][i])))
-        lines.setdefault(key, []).append(word)
-    out: list[str] = []
-    previous: tuple[int, int] | None = None
-    for (block, par, _line), words in lines.items():
-        if previous is not None and previous != (block, par):
-            out.append("")
-        out.append(" ".join(words))
-        previous = (block, par)
+        box = Word(
+            word,
+            int(str(data["left"][i])),
+            int(str(data["top"][i])),
+            int(str(data["width"][i])),
+            int(str(data["height"][i])),
+        )
+        par = (int(str(data["block_num"][i])), int(str(data["par_num"][i])))
+        paragraphs.setdefault(par, {}).setdefault(int(str(data["line_num"][i])), []).append(box)
+    lines = column_lines([list(par.values()) for par in paragraphs.values()], size)
     confidence = sum(confidences) / len(confidences) if confidences else 0.0
-    return "\n".join(out), max(0.0, min(100.0, confidence))
+    return "\n".join(lines), max(0.0, min(100.0, confidence))
 
 
 def ocr_image(image: Image.Image, settings: Settings, dpi: float | None = None) -> OcrResult:
-    """OCR one page, turned upright first when it was scanned sideways or upside down. A timeout or a
-    Tesseract failure gives empty text with `limit_hit`, never an error.
+    """OCR one page, turned upright first when it was scanned sideways or upside down, its numbers read
+    twice (`extractors.numbers`). A timeout or a Tesseract failure gives empty text with `limit_hit`,
+    never an error.
 
     `dpi` is the resolution the image was rendered or scanned at; Tesseract uses it to judge
     character sizes (it guesses badly from images without metadata). Only a page that reads poorly
@@ -87,17 +94,26 @@ def ocr_image(image: Image.Image, settings: Settings, dpi: float | None = None) 
     """
     prepared = prepare_for_ocr(image)
     resolution = int(min(_MAX_DPI, max(_MIN_DPI, dpi if dpi else settings.ocr_dpi)))
-    result = replace(_read(prepared, settings, resolution), codes=read_qr_codes(prepared))
-    if result.limit_hit is None and result.confidence < settings.ocr_min_confidence:
+    codes = read_qr_codes(prepared)
+    read, data = _read(prepared, settings, resolution)
+    page = prepared
+    if read.limit_hit is None and read.confidence < settings.ocr_min_confidence:
         turn = _turn(prepared, settings)
         if turn:
-            upright = _read(prepared.rotate(-turn, expand=True), settings, resolution)
-            if upright.limit_hit is None and upright.confidence > result.confidence:
-                return replace(upright, turned=turn, codes=result.codes)
-    return result
+            upright_page = prepared.rotate(-turn, expand=True)
+            upright, upright_data = _read(upright_page, settings, resolution)
+            if upright.limit_hit is None and upright.confidence > read.confidence:
+                read, data, page = replace(upright, turned=turn), upright_data, upright_page
+    if data is not None:
+        read = _numbers_read_twice(read, data, page, settings, resolution)
+    return replace(read, codes=codes)
 
 
-def _read(prepared: Image.Image, settings: Settings, resolution: int) -> OcrResult:
+_Data = dict[str, list[object]]
+
+
+def _read(prepared: Image.Image, settings: Settings, resolution: int) -> tuple[OcrResult, _Data | None]:
+    """The page's reading, and Tesseract's word table behind it (None when reading failed)."""
     try:
         with tempfile.NamedTemporaryFile(prefix="attest-page-", suffix=".tif") as page_file:
             prepared.save(page_file, format="TIFF")  # uncompressed; 8-bit grey or 1-bit as they are
@@ -117,11 +133,38 @@ def _read(prepared: Image.Image, settings: Settings, resolution: int) -> OcrResu
             raise InternalError(f"tesseract lacks language data {settings.ocr_languages!r}: {exc}") from exc
         # pytesseract signals its timeout as a bare RuntimeError; TesseractError is a RuntimeError too.
         limit = LIMIT_OCR_TIMEOUT if "timeout" in message else LIMIT_OCR_FAILED
-        return OcrResult(text="", confidence=0.0, limit_hit=limit)
-    text, confidence = _rebuild_text(data)
-    return OcrResult(
+        return OcrResult(text="", confidence=0.0, limit_hit=limit), None
+    text, confidence = _rebuild_text(data, prepared.size)
+    result = OcrResult(
         text=normalise_text(text), confidence=confidence if text else 0.0, coverage=ink_coverage(prepared, _words(data))
     )
+    return result, data
+
+
+def _numbers_read_twice(
+    read: OcrResult, data: _Data, page: Image.Image, settings: Settings, resolution: int
+) -> OcrResult:
+    """The page's text with its numbers as the digits-only reading has them, and the numbers both
+    readings agree on."""
+    words = [str(raw).strip() for raw in data["text"]]
+    boxes = [
+        (int(str(data["left"][i])), int(str(data["top"][i])), int(str(data["width"][i])), int(str(data["height"][i])))
+        for i in range(len(words))
+    ]
+    # Tesseract reads a sideways page's lines where they stand when it is sure of them; the words cut out
+    # must then be turned upright for the second reading, by the page's orientation (OSD).
+    turn = 0
+    if standing([boxes[i] for i in numeric_words(words)]):
+        turn = _turn(page, settings)
+        if turn not in (90, 270):
+            return read
+    second = reread_numbers(page, words, boxes, settings, resolution, turn)
+    if not second:
+        return read
+    corrected = {**data, "text": [second[i].text if i in second else raw for i, raw in enumerate(data["text"])]}
+    text, _ = _rebuild_text(corrected, page.size)
+    checked = tuple(dict.fromkeys(digits_of(second[i].text) for i in sorted(second) if second[i].agreed))
+    return replace(read, text=normalise_text(text), checked_numbers=checked)
 
 
 def _turn(prepared: Image.Image, settings: Settings) -> int:

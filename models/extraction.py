@@ -24,6 +24,8 @@ class PageText(Frozen):
     coverage: float | None = Field(default=None, ge=0, le=1)
     turned: Literal[0, 90, 180, 270] = 0  # degrees an OCR page was turned clockwise to read upright
     codes: tuple[str, ...] = ()  # OCR pages: the payloads of the QR codes on the page (numbers, links)
+    # OCR pages: the digits of the numbers a second, digits-only reading agreed on (extractors.numbers)
+    checked_numbers: tuple[str, ...] = ()
 
 
 class Unreadable(Frozen):

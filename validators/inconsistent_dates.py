@@ -2,7 +2,8 @@
 
 Issued after the submission (compared as Astana dates), valid until before it was issued, a course
 that ends before it starts. A date read with low confidence, or found without a label, may be a
-misreading or another date: that is `review`.
+misreading or another date: that is `review`; so is a course certificate whose period cannot be read
+at all (a reversed period on a poor photo was accepted because nothing was found to compare).
 """
 
 from datetime import date, datetime
@@ -52,7 +53,13 @@ MESSAGES: dict[str, Bilingual] = {
         "курс басталмай тұрып аяқталған ({first}, {second})",
         "курс окончен раньше, чем начат ({first}, {second})",
     ),
+    "period_not_found": Bilingual(
+        "«{name}» құжатынан курстың өткен кезеңі (басталған және аяқталған күндері) оқылмады. Маман тексереді.",
+        "В документе «{name}» не прочитан период обучения (даты начала и окончания курса). Проверит специалист.",
+    ),
 }
+# Certificates whose period is the thing checked: one that cannot be read cannot be said to be consistent.
+_COURSE_KINDS = ("course_certificate", "retraining_certificate")
 
 
 def astana_date(moment: datetime) -> date:
@@ -107,8 +114,19 @@ def check_dates_inconsistent(ctx: CheckContext) -> list[Finding]:
     threshold = ctx.ocr_min_confidence
     out: list[Finding] = []
     for doc in ctx.documents:
-        if effective_kind(doc) == "essay" or not usable_pages(doc):
+        kind = effective_kind(doc)
+        if kind == "essay" or not usable_pages(doc):
             continue
+        if kind in _COURSE_KINDS and (fields.COURSE_START not in doc.fields or fields.COURSE_END not in doc.fields):
+            out.append(
+                finding(
+                    CODE,
+                    "review",
+                    document=doc.file,
+                    message=MESSAGES["period_not_found"].format(name=printable(doc.file)),
+                    evidence={"reason": "period_not_found", "found": sorted(doc.fields)},
+                )
+            )
         for key in _NOT_AFTER_SUBMISSION:
             fv = doc.fields.get(key)
             value = field_date(fv)

@@ -57,6 +57,8 @@ EXTRACTION_VERSION = _code_version(
     "extractors.pdf",
     "extractors.image",
     "extractors.ocr",
+    "extractors.numbers",
+    "extractors.columns",
     "extractors.coverage",
     "extractors.codes",
     "extractors.sheet",

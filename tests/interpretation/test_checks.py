@@ -279,6 +279,18 @@ def test_two_dates_on_neighbouring_lines_without_a_range_word_are_only_review() 
     assert statuses(found) == [("dates.inconsistent", "review")]
 
 
+def test_a_course_certificate_whose_period_cannot_be_read_goes_to_a_person() -> None:
+    """A reversed period on a poorly photographed certificate was not read at all, and the submission was
+    accepted: with nothing to compare, no date could be found inconsistent."""
+    for unread in ("с 18.О2.2О25 по О4.О2.2О25", ""):  # letters O for zeros, as OCR gives; or lost entirely
+        text = s.COURSE_RU.replace("с 10.02.2025 по 21.02.2025", unread)
+        found = check_dates_inconsistent(context(reading("course_certificate", text, confidence=60)))
+        assert statuses(found) == [("dates.inconsistent", "review")]
+        assert found[0].evidence["reason"] == "period_not_found"
+    no_period = [reading("diploma", s.DIPLOMA_RU), reading("category_certificate", s.CATEGORY_CERT_RU)]
+    assert check_dates_inconsistent(context(*no_period)) == []  # kinds without a period to read
+
+
 # --- category.declared_mismatch / category.expired --------------------------------------------
 
 

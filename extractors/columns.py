@@ -1,0 +1,117 @@
+"""An OCR page's words put back into lines the way a clerk reads them: two columns one after the other.
+
+Bilingual certificates set the Kazakh text and the Russian text side by side. Tesseract often reads
+such a page line by line straight across the gutter ("Николаевичке 21.02.2026 бастап том, что он с
+21.02.2026 по 06.03.2026"), so a course period, a name or a date runs into its neighbour's and is not
+found. The gutter is found from the word boxes: a wide gap between two words at the same place on
+several lines. The lines that have it are split there, and each run of such lines is given column by
+column, left then right. Lines that cross the gutter (a heading over both columns) stay whole.
+"""
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from statistics import median
+
+_MIN_GUTTER_LINES = 3  # lines that must show the same wide gap: one gap is a tab, three are a gutter
+_GAP_HEIGHTS = 1.8  # a gap this many word heights wide is no space between two words of a sentence
+_MIN_GAP_SHARE = 0.02  # ... and at least this share of the page's width
+_MIDDLE = (0.25, 0.75)  # where on the page a two-column gutter stands
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+
+    @property
+    def right(self) -> int:
+        return self.left + self.width
+
+
+Line = list[Word]
+Paragraph = list[Line]
+
+
+def _gaps(line: Line, page_width: int) -> list[tuple[int, int]]:
+    """The wide gaps between the words of a line, as (start, end) on the page."""
+    if len(line) < 2:
+        return []
+    height = median(w.height for w in line)
+    wide = max(_GAP_HEIGHTS * height, _MIN_GAP_SHARE * page_width)
+    return [(a.right, b.left) for a, b in itertools.pairwise(line) if b.left - a.right >= wide]
+
+
+def find_gutter(lines: Sequence[Line], page_width: int) -> int | None:
+    """The x of a gutter that at least three lines have a wide gap across, near the page's middle."""
+    low, high = _MIDDLE[0] * page_width, _MIDDLE[1] * page_width
+    gaps = [gap for line in lines for gap in _gaps(line, page_width)]
+    best: tuple[int, int] | None = None  # (lines across it, x)
+    for start, end in gaps:
+        x = (start + end) // 2
+        if not low <= x <= high:
+            continue
+        count = sum(1 for line in lines if any(s <= x <= e for s, e in _gaps(line, page_width)))
+        if count >= _MIN_GUTTER_LINES and (best is None or count > best[0]):
+            best = (count, x)
+    return best[1] if best else None
+
+
+def _along_lines(paragraphs: Sequence[Paragraph], size: tuple[int, int]) -> tuple[list[Paragraph], int]:
+    """The words with their boxes measured along the lines they stand on, and the page's extent that way.
+
+    Tesseract reads a sideways page's standing lines when it is sure of them, and gives their words' boxes
+    on the page as it lies: the lines' direction is then the page's height, downwards or upwards."""
+    words = [w for par in paragraphs for line in par for w in line]
+    if sum(1 for w in words if w.height > 1.5 * w.width) * 2 <= len(words):
+        return [list(par) for par in paragraphs], size[0]
+    steps = [b.top - a.top for par in paragraphs for line in par for a, b in itertools.pairwise(line)]
+    downwards = sum(1 if step > 0 else -1 for step in steps) >= 0
+    height = size[1]
+
+    def turned(w: Word) -> Word:
+        start = w.top if downwards else height - (w.top + w.height)
+        return Word(w.text, start, w.left, w.height, w.width)
+
+    return [[[turned(w) for w in line] for line in par] for par in paragraphs], height
+
+
+def column_lines(paragraphs: Sequence[Paragraph], size: tuple[int, int]) -> list[str]:
+    """The page's text lines; a blank line between paragraphs and between the columns of a run. `size` is
+    the page image's (width, height)."""
+    paragraphs, page_width = _along_lines(paragraphs, size)
+    gutter = find_gutter([line for par in paragraphs for line in par], page_width)
+    out: list[str] = []
+    left: list[str] = []
+    right: list[str] = []
+
+    def flush() -> None:
+        for side in (left, right):
+            if side:
+                if out and out[-1]:
+                    out.append("")
+                out.extend(side)
+                side.clear()
+
+    for par in paragraphs:
+        if out and out[-1] and not (left or right):
+            out.append("")
+        for line in par:
+            if gutter is None:
+                out.append(" ".join(w.text for w in line))
+                continue
+            west = [w for w in line if w.right <= gutter]
+            east = [w for w in line if w.left >= gutter]
+            if len(west) + len(east) < len(line):  # a word stands across the gutter: the line spans both
+                flush()
+                out.append(" ".join(w.text for w in line))
+                continue
+            if west:
+                left.append(" ".join(w.text for w in west))
+            if east:
+                right.append(" ".join(w.text for w in east))
+    flush()
+    return out

@@ -1,0 +1,92 @@
+"""Numbers read twice: the page's language models misread a typeface's digits while sure of themselves.
+
+Tesseract's Kazakh and Russian models read every "3" of PT Sans and PT Serif (the ParaType faces of the
+independent field set, drawn here at ~11 pt, 300 dpi) as "5", at confidence above 90: an IIN, a course
+period and an issue date all come out wrong. The digits-only second reading puts them right and confirms
+what both readings agree on.
+"""
+
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from extractors.numbers import NumberReading, _settled, digits_of, is_numeric_word, numeric_part
+from extractors.ocr import ocr_image
+from models.extraction import DocumentReading, Evidence, ExtractedDocument, FieldValue, PageText
+from models.settings import Settings
+from validators.evidence import sure_number
+
+PT_SANS = Path("/usr/share/fonts/truetype/paratype/PTS55F.ttf")
+PT_SERIF = Path("/usr/share/fonts/truetype/paratype/PTF55F.ttf")
+LINES = (
+    "Педагогтің аттестаттау рәсіміне қатысуға өтініші",
+    "Т.А.Ә.: Мұқанов Дәурен Серікұлы",
+    "ИИН: 851222432645",
+    "Дата: 13.03.2023, с 23.03.2025 по 30.03.2025",
+)
+
+
+def page_in(face: Path, turn: int = 0) -> Image.Image:
+    image = Image.new("L", (2480, 560), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(face), 50)
+    for i, line in enumerate(LINES):
+        draw.text((150, 60 + i * 110), line, font=font, fill=0)
+    return image.rotate(turn, expand=True, fillcolor=255) if turn else image
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("face", [PT_SANS, PT_SERIF], ids=["pt-sans", "pt-serif"])
+def test_digits_the_language_models_misread_are_read_right_and_confirmed(face: Path) -> None:
+    result = ocr_image(page_in(face), Settings(), dpi=300)
+    assert "851222432645" in result.text
+    assert "13.03.2023" in result.text
+    assert "23.03.2025 по 30.03.2025" in result.text
+    assert {"851222432645", "13032023", "23032025", "30032025"} <= set(result.checked_numbers)
+
+
+@pytest.mark.slow
+def test_numbers_on_a_page_read_sideways_are_read_twice_too() -> None:
+    """Tesseract reads a sideways page's standing lines when it is sure of them; the words cut out are turned
+    upright by the page's orientation before their second reading."""
+    result = ocr_image(page_in(PT_SANS, turn=90), Settings(), dpi=300)
+    assert "851222432645" in result.text
+    assert "851222432645" in result.checked_numbers
+
+
+def test_only_numbers_of_four_digits_or_more_are_read_twice() -> None:
+    assert is_numeric_word("851222432645") and is_numeric_word("13.03.2023,") and is_numeric_word("(2025)")
+    assert not is_numeric_word("12") and not is_numeric_word("ИИН:851222432645") and not is_numeric_word("№12")
+    assert numeric_part("13.03.2023,с") == ("13.03.2023,", "с")  # OCR lost the space after the comma
+    assert numeric_part("2025") == ("2025", "") and numeric_part("Иванов") is None and numeric_part("12с") is None
+
+
+def test_a_disagreement_is_settled_by_the_third_reading_or_left_unconfirmed() -> None:
+    assert _settled("28.09.2025", "29.09.2025", "28.09.2025") == NumberReading("28.09.2025", agreed=True)
+    assert _settled("820801521950", "820801321950", "820801321950") == NumberReading("820801321950", agreed=True)
+    assert _settled("(820801521950)", "820801321950", "820801321950").text == "(820801321950)"
+    three_ways = _settled("820801521950", "820801321950", "820801821950")
+    assert three_ways == NumberReading("820801821950", agreed=False)
+    assert _settled("820801521950", "820801321950", None) == NumberReading("820801521950", agreed=False)
+    assert digits_of(three_ways.text) == "820801821950"
+
+
+def _reading(source: str, checked: tuple[str, ...]) -> DocumentReading:
+    page = PageText(number=1, text="ИИН: 851222432645", source=source, confidence=95.0, checked_numbers=checked)
+    extracted = ExtractedDocument(file="x.pdf", sha256=None, size=1, media_type=None, pages=(page,))
+    return DocumentReading(file="x.pdf", declared_kind="diploma", extracted=extracted)
+
+
+def _field(value: str, confidence: float = 95.0) -> FieldValue:
+    return FieldValue(value=value, evidence=Evidence(page=1, text="…", confidence=confidence))
+
+
+def test_an_ocr_number_is_sure_only_when_both_readings_agreed() -> None:
+    confirmed = _reading("ocr", ("851222432645", "04022025"))
+    assert sure_number(confirmed, _field("851222432645"), 70)
+    assert sure_number(confirmed, _field("2025-02-04"), 70)  # written 04.02.2025
+    assert not sure_number(confirmed, _field("2025-02-14"), 70)
+    assert not sure_number(confirmed, _field("851222432645", confidence=60), 70)
+    assert not sure_number(_reading("ocr", ()), _field("851222432645"), 70)
+    assert sure_number(_reading("text_layer", ()), _field("851222432645"), 70)
