@@ -2,6 +2,7 @@
 
 import pytest
 
+from extractors.holder_names import name_spans
 from extractors.name_matching import compare_names, name_key, patronymic_root
 
 APPLICANT = "Әбілқасымова Гүлнар Серікқызы"
@@ -92,6 +93,8 @@ ACROSS_SPELLINGS = [
     ("Төлегенова Әсел Жөргенқызы", "Тулегеновой Асель Жургеновне", "same"),
     ("Дүйсенбаева Гүлмира Әлібекқызы", "Дюсенбаевой Гульмиры Алибековны", "same"),  # үй / ю
     ("Сейітова Алия Бекболатқызы", "Сеитовой Алии Бекболатовны", "same"),  # genitive Алии stays a case ending
+    ("Абилкасымов Бахытжан Талгатович", "Әбілқасымов Бақытжан", "same"),  # қ / х
+    ("Ахметова Айгуль Каримовна", "Ақметова Айгүл", "same"),
     # О and У are different letters where no Ө stands behind them: another surname is no match
     ("Омаров Ерлан Муратович", "Умаров Ерлан Муратович", "unsure"),
     ("Өтегенов Ерлан Мұратұлы", "Иванов Петр Сергеевич", "different"),
@@ -101,3 +104,19 @@ ACROSS_SPELLINGS = [
 @pytest.mark.parametrize(("applicant", "found", "verdict"), ACROSS_SPELLINGS)
 def test_names_across_kazakh_and_russian_spellings(applicant: str, found: str, verdict: str) -> None:
     assert compare_names(applicant, found) == verdict
+
+
+# A two-column certificate read by OCR across its gutter: the Kazakh column's name, then the Russian column's
+# sentence. One span of five words was "unsure"; they are two names, cut at the cue word between them, and a
+# cue word OCR misread by a letter ("Настояший") is still a cue word, not a part of the name.
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Ковалева Наталья Выдано Ковалевой Наталье", ["Ковалева Наталья", "Ковалевой Наталье"]),
+        ("Телеуова Гулнар Выдано Толеуовой Гульнар", ["Телеуова Гулнар", "Толеуовой Гульнар"]),
+        ("Әбілқасымов Бақытжан Настояший", ["Әбілқасымов Бақытжан"]),
+        ("Выдана Ковалевой Наталье Александровне", ["Ковалевой Наталье Александровне"]),
+    ],
+)
+def test_names_are_cut_at_cue_words_inside_a_line(line: str, names: list[str]) -> None:
+    assert name_spans(line) == names
