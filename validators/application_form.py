@@ -1,6 +1,6 @@
 """`application.incomplete` (ground 2): a required entry of the Annex 2 form left blank.
 
-Fail only when the form was read clearly (a text layer, or OCR at or above the threshold) and the
+Fail only when the form was read clearly (a text layer, or OCR well enough to refuse on: `validators.evidence`) and the
 entry's label was found with nothing after it. An entry whose label was not found, or a page read
 with low confidence, is `review`: the blank may be our misreading.
 """
@@ -12,6 +12,7 @@ from extractors.text_folding import letter_words
 from models.context import CheckContext
 from models.extraction import DocumentReading, FieldValue
 from models.verdict import Finding
+from validators.evidence import sure_reading
 from validators.findings import finding
 from validators.kind_mismatch import effective_kind, usable_pages
 from validators.messages import Bilingual, printable
@@ -67,7 +68,7 @@ def _document_findings(ctx: CheckContext, doc: DocumentReading) -> list[Finding]
             evidence[key] = None
         elif _blank(key, fv):
             evidence[key] = {"value": fv.value, "line": fv.evidence.text, "confidence": fv.evidence.confidence}
-            (blank_clear if fv.evidence.confidence >= threshold else unsure).append(key)
+            (blank_clear if sure_reading(doc, fv, threshold) else unsure).append(key)
     name = printable(doc.file)
     out: list[Finding] = []
     if blank_clear:

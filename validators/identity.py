@@ -9,7 +9,7 @@ from models.base import Kind
 from models.context import CheckContext
 from models.extraction import DocumentReading, FieldValue
 from models.verdict import Finding
-from validators.evidence import sure_number
+from validators.evidence import sure_number, sure_reading
 from validators.findings import finding
 from validators.kind_mismatch import effective_kind, usable_pages
 from validators.messages import Bilingual, printable
@@ -92,11 +92,6 @@ def _certainty(doc: DocumentReading, fv: FieldValue) -> float:
     if page is None or page.confidence <= 0:
         return 0.0
     return fv.evidence.confidence / page.confidence
-
-
-def _page_confidence(doc: DocumentReading, fv: FieldValue) -> float:
-    page = next((p for p in doc.extracted.pages if p.number == fv.evidence.page), None)
-    return page.confidence if page is not None else 0.0
 
 
 def _document_iins(doc: DocumentReading) -> list[FieldValue]:
@@ -203,8 +198,7 @@ def check_name_mismatch(ctx: CheckContext) -> list[Finding]:
             fv
             for r, fv in results
             if r == "different"
-            and fv.evidence.confidence >= ctx.ocr_min_confidence
-            and _page_confidence(doc, fv) >= ctx.ocr_min_confidence
+            and sure_reading(doc, fv, ctx.ocr_min_confidence)
             and _certainty(doc, fv) >= HOLDER_CERTAINTY
         ]
         all_different = all(r == "different" for r, _ in results)

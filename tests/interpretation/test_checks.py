@@ -65,6 +65,15 @@ def test_application_blank_on_low_confidence_scan_is_review() -> None:
     assert statuses(found) == [("application.incomplete", "review")]
 
 
+def test_a_blank_on_a_page_ocr_read_only_fairly_is_review_and_on_a_well_read_scan_a_refusal() -> None:
+    """A blurred, dark phone photo of a form was read at 80 (clean scans and photos read at 91-96) and its
+    blank entry refused: the text around a blank may be lost on such a page, so a person looks."""
+    fair = check_application_incomplete(context(reading("application", s.APPLICATION_RU_BLANK, confidence=80)))
+    assert statuses(fair) == [("application.incomplete", "review")]
+    good = check_application_incomplete(context(reading("application", s.APPLICATION_RU_BLANK, confidence=93)))
+    assert statuses(good) == [("application.incomplete", "fail")]
+
+
 def test_the_forms_date_below_its_last_sentence_needs_no_caption() -> None:
     """Forms dated «03» желтоқсан 2026 жыл (or 3 декабря 2026 г.) without a printed "(қолы)"/"(подпись)"
     went to a person on 60 of 64 independent submissions: the date was never found."""
