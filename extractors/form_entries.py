@@ -9,7 +9,7 @@ result. The check needs that difference: blank on a clear form fails, not found 
 import re
 from collections.abc import Sequence
 
-from extractors.dates import find_dates
+from extractors.dates import find_dates, month_from_word
 from extractors.fields import Line, categories_in, lines_of, value
 from extractors.text_folding import fold_pattern, fold_text, is_blank
 from models.extraction import FieldValue, PageText
@@ -222,7 +222,18 @@ def _date(lines: Sequence[Line]) -> dict[str, FieldValue]:
             dates = find_dates(line[1])
             if dates:
                 return {DATE: value(line, dates[0].value.isoformat(), 0.9)}
+        # The day in its quotes misread by OCR («ӨЗ» for «03», «50»): the entry is filled in all the same;
+        # its value keeps the month and year only, so no check compares a day nobody could read.
+        for line in lines[last_sentence + 1 :]:
+            m = _ILLEGIBLE_DAY.search(line[1])
+            month = month_from_word(m.group(1)) if m else None
+            if m and month:
+                return {DATE: value(line, f"{m.group(2)}-{month[0]:02d}", 0.8)}
     return {}
+
+
+# «??» желтоқсан 2026 / «??» декабря 2026: a date whose day could not be read.
+_ILLEGIBLE_DAY = re.compile(r"[«\"“]\s*\S{1,3}\s*[»\"”]\s*([^\W\d_]+)\s*((?:19|20)\d{2})")
 
 
 def form_fields(pages: Sequence[PageText]) -> dict[str, FieldValue]:

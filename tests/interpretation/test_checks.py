@@ -90,6 +90,17 @@ def test_the_forms_date_below_its_last_sentence_needs_no_caption() -> None:
     assert statuses(found) == [("application.incomplete", "review")]
 
 
+def test_a_forms_date_whose_day_ocr_misread_is_still_a_date_entered() -> None:
+    """«03» декабря 2026 года read as «ӨЗ» or «50»: the form is dated all the same (clean scans went to a
+    person); only the month and year are kept, so no day nobody could read is compared."""
+    for day in ("«ӨЗ»", "«50»"):
+        ru = s.APPLICATION_RU.replace("Дата: 14.09.2026 ____________ (подпись)", f"{day} сентября 2026 года ти ен")
+        doc = reading("application", ru, confidence=93)
+        assert doc.fields["form.date"].value == "2026-09"
+        assert check_application_incomplete(context(doc)) == []
+        assert check_dates_inconsistent(context(doc)) == []
+
+
 def test_application_entry_not_found_is_review() -> None:
     text = "\n".join(ln for ln in s.APPLICATION_RU.splitlines() if not ln.startswith("Должность"))
     found = check_application_incomplete(context(reading("application", text)))
