@@ -137,3 +137,11 @@ def test_an_ocr_count_from_a_partly_read_page_is_review_however_far_from_the_lim
     assert status_of(essay_ctx(words=278, source="ocr", confidence=91.0, coverage=0.99)) == "pass"
     # in range but partly read: the whole text may be longer than 300 words
     assert status_of(essay_ctx(words=278, source="ocr", confidence=91.0, coverage=0.7)) == "review"
+
+
+def test_a_count_in_range_that_the_unread_share_cannot_push_out_of_range_passes() -> None:
+    """A clean photo read 285 words at coverage 0.949 went to a person. What was missed can only add words,
+    about as many as the uncovered ink's share: 270 / 0.94 = 287 stays in range, 285 / 0.949 = 300.3 may not."""
+    assert status_of(essay_ctx(words=270, source="ocr", confidence=91.0, coverage=0.94)) == "pass"
+    assert status_of(essay_ctx(words=285, source="ocr", confidence=91.0, coverage=0.949)) == "review"
+    assert status_of(essay_ctx(words=240, source="ocr", confidence=91.0, coverage=0.94)) == "review"
