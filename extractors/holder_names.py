@@ -33,7 +33,7 @@ _NOT_HOLDER = re.compile(
 )
 _HOLDER_CUE = re.compile(
     fold_text(
-        r"берілді|выдан|выдано|награжда|марапатта|алғыс|благодар|т\.\s?а\.\s?ә|ф\.\s?и\.\s?о|"
+        r"берілді|выдан|выдано|\bдан[аоы]?\b|награжда|марапатта|алғыс|благодар|т\.\s?а\.\s?ә|ф\.\s?и\.\s?о|"
         r"аты-жөні|тегі|фамилия|тыңдаушы|слушател|сертификат|диплом|куәлік|удостоверени"
     )
 )
@@ -166,12 +166,20 @@ def _within_one(a: str, b: str) -> bool:
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
+# "Дана … в том, что" opens a certificate's sentence; Дана is also a first name, so the word is dropped only
+# where it opens a span, never where it stands inside a name ("Серикова Дана Маратовна").
+_OPENING_WORDS = frozenset({"дана", "дано", "дан"})
+
+
 def _split_at_cues(span: str) -> list[str]:
     """The names in a span, cut at label and cue words wherever they stand: at its edges ("Выдано …",
     "… ЖСН") and between two names that columns set side by side ("Ковалева Наталья Выдано Ковалевой
     Наталье": the Kazakh column's name, then the Russian column's sentence)."""
     pieces: list[list[str]] = [[]]
-    for word in span.split():
+    words = span.split()
+    if len(words) > 2 and fold_text(words[0]).strip(".:,") in _OPENING_WORDS:
+        words = words[1:]
+    for word in words:
         if _is_edge_word(word):
             pieces.append([])
         else:

@@ -29,8 +29,16 @@ _MIN_DIGITS = 4  # a year, a date, an IIN, a registration number; shorter number
 # A word that is a number: digits with separators, perhaps in brackets or quotes or before punctuation.
 _NUMERIC_WORD = re.compile(r"^[(\[«\"№]?[\d.,:/\-–]+[)\]»\".,;:]*$")
 _GLUED = re.compile(r"^(.*\d[.,;:)]?)([^\W\d]{1,3})$")  # a number, then up to three letters
-_PAD = 6  # pixels kept around a word box
-_ALONE_PAD = 20  # ... and around a word read alone: with 6, PT Sans "30.03.2025" was read "40.03.2025"
+# Each word is cut out with a margin of 0.3 of its height: a fixed margin of 20 pixels took in the next line
+# of a phone photo read at 150 dpi (an IIN read "1:11125451495"), one of 6 read PT Sans "30.03.2025" as
+# "40.03.2025". Small digits (17 pixels high on such a photo) are misread at their own size, so the second
+# reading scales words under 28 pixels up, and the third reads every word at 56 pixels high. Not every word:
+# scaled up, PT Sans digits at 300 dpi were read with the same "5" for "3" as the first reading, and two
+# readings agreeing on a wrong number is the one outcome that must not happen.
+_MARGIN = 0.3
+_SMALL = 28
+_HEIGHT = 56
+_MAX_SCALE = 4.0
 _GAP = 28  # white pixels between the stacked words
 _MAX_WORDS = 60  # a table of figures: the first words are enough for the fields a check reads
 
@@ -151,26 +159,35 @@ def _settled(first: str, second: str, third: str | None) -> NumberReading:
 
 
 def _read_alone(image: Image.Image, box: Box, settings: Settings, resolution: int, turn: int) -> str | None:
-    """One word read on its own as a raw line of digits (no layout analysis), at twice its size: the
-    setting that read every test word right where a single-line read at its own size misread some. A
-    handful of words a page at most: only those whose two readings disagree."""
-    left, top, width, height = box
-    grey = image.convert("L") if image.mode not in ("L", "1") else image
-    pad = _ALONE_PAD
-    crop = grey.crop((max(0, left - pad), max(0, top - pad), left + width + pad, top + height + pad)).convert("L")
-    if turn:
-        crop = crop.rotate(-turn, expand=True, fillcolor=255)
-    crop = crop.resize((crop.width * 2, crop.height * 2), Image.Resampling.LANCZOS)
+    """One word read on its own as a raw line of digits (no layout analysis). A handful of words a page at
+    most: only those whose two readings disagree."""
+    crop = _word_crop(image, box, turn, always_scale=True)
     try:
         text = pytesseract.image_to_string(
             crop,
             lang=_DIGITS_LANGUAGE,
-            config=f"--psm 13 --dpi {resolution * 2} -c tessedit_char_whitelist={_WHITELIST}",
+            config=f"--psm 13 --dpi {resolution} -c tessedit_char_whitelist={_WHITELIST}",
             timeout=settings.ocr_page_timeout_s,
         )
     except RuntimeError:
         return None
     return str(text).strip() or None
+
+
+def _word_crop(image: Image.Image, box: Box, turn: int, *, always_scale: bool) -> Image.Image:
+    """A word cut out with its margin, turned upright and scaled to 56 pixels high: always, or only when
+    it is small."""
+    left, top, width, height = box
+    across = width if turn in (90, 270) else height  # the height of the word's letters, upright
+    margin = max(3, round(_MARGIN * across))
+    grey = image.convert("L") if image.mode != "L" else image
+    crop = grey.crop((max(0, left - margin), max(0, top - margin), left + width + margin, top + height + margin))
+    if turn:
+        crop = crop.rotate(-turn, expand=True, fillcolor=255)
+    scale = min(_MAX_SCALE, _HEIGHT / max(1, across))
+    if scale > 1.0 and (always_scale or across < _SMALL):
+        crop = crop.resize((round(crop.width * scale), round(crop.height * scale)), Image.Resampling.LANCZOS)
+    return crop
 
 
 def _keep_edges(first: str, second: str) -> str:
@@ -181,21 +198,15 @@ def _keep_edges(first: str, second: str) -> str:
 
 
 def _stack(image: Image.Image, boxes: Sequence[Box], turn: int) -> tuple[Image.Image, list[tuple[int, int]]]:
-    """The word boxes cut out, turned upright and stacked on a white strip, and each one's vertical span on it."""
-    grey = image.convert("L") if image.mode not in ("L", "1") else image
-    crops = [
-        grey.crop((max(0, left - _PAD), max(0, top - _PAD), left + width + _PAD, top + height + _PAD))
-        for left, top, width, height in boxes
-    ]
-    if turn:
-        crops = [crop.rotate(-turn, expand=True, fillcolor=255) for crop in crops]
+    """The words cut out (`_word_crop`) and stacked on a white strip, and each one's vertical span on it."""
+    crops = [_word_crop(image, box, turn, always_scale=False) for box in boxes]
     width = max(c.width for c in crops) + 2 * _GAP
     height = sum(c.height + _GAP for c in crops) + _GAP
     strip = Image.new("L", (width, height), 255)
     spans: list[tuple[int, int]] = []
     y = _GAP
     for crop in crops:
-        strip.paste(crop.convert("L"), (_GAP, y))
+        strip.paste(crop, (_GAP, y))
         spans.append((y - _GAP // 2, y + crop.height + _GAP // 2))
         y += crop.height + _GAP
     return strip, spans

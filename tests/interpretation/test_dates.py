@@ -151,3 +151,8 @@ def test_kazakh_forms_parse_back(d: date, suffix_index: int) -> None:
 def test_russian_and_numeric_forms_parse_back(d: date) -> None:
     for text in _ru_forms(d) + _numeric_forms(d):
         assert parse_date(f"Дата выдачи: {text}") == d, text
+
+
+def test_a_space_after_a_separator_is_still_a_date() -> None:
+    """A category certificate's "Действительно до: 05. 12.2029", as OCR read it, was not found at all."""
+    assert [d.value for d in find_dates("Действительно до: 05. 12.2029")] == [date(2029, 12, 5)]
