@@ -120,19 +120,27 @@ def test_queue_and_case_page(desk: Desk) -> None:
     assert desk.login() == 303
     queue = desk.client.get("/").text
     assert queue.index(CASE) < queue.index(LATER)  # oldest due_by first
-    assert "identity.name_mismatch" in queue
+    assert "Документ выдан другому лицу" in queue  # the check's name, not its code
+    assert "identity.name_mismatch" not in queue
     case = desk.client.get(f"/case/{CASE}")
     assert case.status_code == 200
     html = case.text
     assert NAME in html
-    assert "870412******" in html and IIN not in html
-    assert "девичья" in html and "бұрынғы тегі" in html  # both languages
-    assert "Серікова Гүлнар Серікқызы" in html and "confidence 91%" in html
+    assert "девичья" in html
+    assert "Серікова Гүлнар Серікқызы" in html and "уверенность 91%" in html
     assert "52.3" in html  # the low-confidence figures, shown as details
     assert 'value="identity.name_mismatch"' in html  # a refusable check of this case, as a checkbox
-    assert "image?file=diploma.pdf&amp;page=1" in html
+    assert "image?file=diploma.pdf&amp;page=1&amp;finding=0" in html
     assert case.headers["cache-control"] == "no-store"
     assert "frame-ancestors 'none'" in case.headers["content-security-policy"]
+
+
+def test_reviewer_sees_the_full_iin(desk: Desk) -> None:
+    """The IIN can be the thing to review (identity.iin_invalid): a logged-in reviewer reads it whole."""
+    assert desk.login() == 303
+    html = desk.client.get(f"/case/{CASE}").text
+    assert f'<dd class="iin">{IIN}</dd>' in html
+    assert "870412******" not in html
 
 
 def test_page_images(desk: Desk) -> None:
@@ -186,7 +194,7 @@ def test_accept_records_an_operator_revision(desk: Desk) -> None:
     assert latest.decided_by.kind == "operator" and latest.decided_by.name == USER
     assert latest.decided_by.note == "Maiden name: marriage certificate seen"
     queue = desk.client.get(response.headers["location"]).text
-    assert f"{CASE}: revision 2 accepted by {USER}" in queue
+    assert f"{CASE}: редакция 2 — принято ({USER})" in queue
     assert f'href="/case/{CASE}"' not in queue  # out of the queue
     # The case page no longer offers a decision; a replayed form is stale.
     again = desk.client.post(f"/case/{CASE}/decide", data={"csrf": csrf, "revision": "1", "action": "accept"})
