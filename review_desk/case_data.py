@@ -23,7 +23,8 @@ from validators.catalogue import GROUNDS
 from validators.manifest import is_valid_submission_id, parse_manifest
 
 _TEXT_KEYS = ("text", "line")
-_SKIP_DETAIL = {"text", "line", "page", "bbox"}
+# Not repeated as details: the text and place become a reading, the reason is the message's own words.
+_SKIP_DETAIL = {"text", "line", "page", "bbox", "reason"}
 _DETAIL_LIMIT = 300
 
 

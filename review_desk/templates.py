@@ -53,7 +53,7 @@ button.refuse{background:#b3261e;color:#fff;border-color:#b3261e}
 .langs a{color:#fff;margin-left:.4rem;opacity:.75}
 .langs a.on{opacity:1;text-decoration:underline}
 tr.overdue td{background:#fdecea}
-.docs td{word-break:break-all}
+.docs td:first-child{overflow-wrap:anywhere}
 .pagelinks a{display:inline-block;margin:0 .25rem .2rem 0;padding:0 .35rem;border:1px solid #c9ced8;border-radius:3px;text-decoration:none}
 .viewer img{display:block;max-width:100%;margin:.5rem auto;border:1px solid #c9ced8;background:#fff}
 .nav{display:flex;gap:1rem;align-items:center}
@@ -122,10 +122,10 @@ _CASE = """{% extends "base.html" %}{% block title %}{{ case.submission_id }}{% 
 </div>
 <h2>{{ t("to_review") }} ({{ case.findings|length }})</h2>
 {% for f in case.findings %}<div class="card finding"><div class="grid"><div>
-<p><span class="tag {{ f.status }}">{{ lb("status", f.status) }}</span> <strong>{{ lb("check", f.check) }}</strong> <span class="muted">{{ f.check }}</span>{% if f.document %} · {{ f.document }}, {{ t("page", n=f.page) }}{% endif %}</p>
+<p><span class="tag {{ f.status }}">{{ lb("status", f.status) }}</span> <strong title="{{ f.check }}">{{ lb("check", f.check) }}</strong>{% if f.document %} · {{ f.document }}, {{ t("page", n=f.page) }}{% endif %}</p>
 <p class="msg">{{ f.message_kk if lang == "kk" else f.message_ru }}</p>
 {% for r in f.readings %}<p><span class="muted">{{ lb("detail", r.label) if r.label != "read" else t("read") }}{% if r.page %}, {{ t("page", n=r.page) }}{% endif %}{% if r.confidence is not none %} · {{ t("confidence") }} {{ "%.0f"|format(r.confidence) }}%{% endif %}</span><br><span class="read">{{ r.text }}</span></p>{% endfor %}
-{% if f.details %}<dl class="facts muted">{% for k, val in f.details %}<dt>{{ lb("detail", k) }}</dt><dd>{{ val }}</dd>{% endfor %}</dl>{% endif %}
+{% if f.details %}<dl class="facts muted">{% for k, val in f.details %}<dt>{{ lb("detail", k) }}</dt><dd>{{ lb("kind", val) if k in kind_keys else val }}</dd>{% endfor %}</dl>{% endif %}
 </div><div class="page">{% if f.image_url %}<a href="{{ viewer(f.document, f.page, loop.index0) }}" title="{{ t('open_full') }}"><img src="{{ f.image_url }}" alt="{{ f.document }}, {{ t('page', n=f.page) }}" loading="lazy"></a>
 {% elif f.document %}<p class="muted">{{ t("not_in_submission", file=f.document) }}</p>{% else %}<p class="muted">{{ t("no_page") }}</p>{% endif %}</div></div></div>
 {% endfor %}
@@ -193,5 +193,6 @@ def render(template: str, lang: Lang = DEFAULT_LANG, **context: Any) -> str:
         langs=LANGS,
         t=lambda key, **values: ui(key, lang, **values),
         lb=lambda table, code: label(table, code, lang),
+        kind_keys=("kind", "declared_kind", "detected_kind"),
         **context,
     )

@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import io
 import json
-import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from command_line.main import build_parser
-from models.astana_time import ASTANA
-from models.settings import Settings
 from review_desk.__main__ import main as desk_main
-from review_desk.app import SESSION_COOKIE, DeskConfig, create_app
+from review_desk.app import SESSION_COOKIE
 from review_desk.auth import read_users, verify_password
+from tests.review_desk.desk_client import Desk, open_desk
 from tests.review_desk.desk_data import (
     CASE,
     IIN,
@@ -28,56 +24,13 @@ from tests.review_desk.desk_data import (
     USER,
     csrf_from,
     history,
-    write_storage,
-    write_users,
 )
-
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")  # starlette 1.x suggests httpx2 for its TestClient; httpx still works
-    from starlette.testclient import TestClient
-
-SECRET = "test-secret-of-sufficient-length"
-
-
-class Clock:
-    """A settable clock, so a session can be made to expire without waiting eight hours."""
-
-    def __init__(self) -> None:
-        self.now = datetime.now(ASTANA).timestamp()
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@dataclass
-class Desk:
-    root: Path
-    client: TestClient
-    clock: Clock
-
-    def login(self, user: str = USER, password: str = PASSWORD) -> int:
-        page = self.client.get("/login")
-        response = self.client.post(
-            "/login", data={"csrf": csrf_from(page.text), "username": user, "password": password}
-        )
-        return response.status_code
-
-    def case_form(self) -> tuple[str, str]:
-        html = self.client.get(f"/case/{CASE}").text
-        return csrf_from(html), "1"
 
 
 @pytest.fixture
 def desk(tmp_path: Path) -> Iterator[Desk]:
-    clock = Clock()
-    root = tmp_path / "data"
-    write_storage(root, datetime.fromtimestamp(clock.now, ASTANA).date())
-    users = tmp_path / "users.json"
-    write_users(users)
-    settings = Settings(storage=str(root), notice_pkcs12=None)
-    app = create_app(DeskConfig(settings=settings, users_file=users, secret=SECRET, clock=clock))
-    with TestClient(app, follow_redirects=False) as client:
-        yield Desk(root, client, clock)
+    with open_desk(tmp_path) as opened:
+        yield opened
 
 
 IMAGE = f"/case/{CASE}/image?file=diploma.pdf&page=1"
