@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode
 
+from anyio import CapacityLimiter, to_thread
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import MutableHeaders
@@ -45,6 +46,7 @@ LOGIN_COOKIE = "attest_review_login"
 LANG_COOKIE = "attest_lang"
 MAX_FORM_BYTES = 64 * 1024
 MAX_NOTE = 2000
+IMAGE_THREADS = 8  # image requests at once (each waits for one of the page workers)
 
 _SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
@@ -347,8 +349,10 @@ class Desk:
 
     # -- routing -----------------------------------------------------------------------------
 
-    def guarded(self, view: Callable[[Request, Session], Response]) -> Handler:
-        """A GET view behind the login: anonymous pages go to /login, images get 401."""
+    def guarded(self, view: Callable[[Request, Session], Response], limiter: CapacityLimiter | None = None) -> Handler:
+        """A GET view behind the login: anonymous pages go to /login, images get 401. Views given a
+        `limiter` run in threads of their own, so images waiting for a page worker never take the
+        threads the queue and case pages need."""
 
         async def endpoint(request: Request) -> Response:
             session = self.session(request)
@@ -357,7 +361,7 @@ class Desk:
                     return PlainTextResponse("login required", 401)
                 return RedirectResponse("/login", 303)
             try:
-                return await run_in_threadpool(view, request, session)
+                return await to_thread.run_sync(view, request, session, limiter=limiter)
             except AttestError as exc:
                 return PlainTextResponse(f"storage problem: {exc}", 503)
 
@@ -415,7 +419,11 @@ def create_app(config: DeskConfig) -> Starlette:
         Route("/", desk.guarded(desk.get_queue), methods=["GET"]),
         Route("/case/{submission_id}", desk.guarded(desk.get_case), methods=["GET"]),
         Route("/case/{submission_id}/page", desk.guarded(desk.get_viewer), methods=["GET"]),
-        Route("/case/{submission_id}/image", desk.guarded(desk.get_image), methods=["GET"]),
+        Route(
+            "/case/{submission_id}/image",
+            desk.guarded(desk.get_image, CapacityLimiter(IMAGE_THREADS)),
+            methods=["GET"],
+        ),
         Route("/lang/{lang}", desk.get_language, methods=["GET"]),
         Route("/case/{submission_id}/decide", desk.post_decide, methods=["POST"]),
     ]

@@ -5,7 +5,8 @@ own (`review_desk.render_worker`) with a time limit (its process group is killed
 address-space limit, and at most `concurrent` of them at once, so a hostile page costs one slot for
 `timeout_s` and the memory of one worker, and other operators' pages are drawn meanwhile in the
 other slots. Results are kept in a small cache keyed by the file's hash, page, crop and marks; a page
-that cannot be shown is remembered too, so a hostile file is not drawn again at every request.
+that cannot be shown is remembered too, so a hostile file is not drawn again at every request, and
+requests for a page being drawn wait for that drawing instead of starting another.
 """
 
 from __future__ import annotations
@@ -59,30 +60,50 @@ class PageRenderer:
         self.capacity = capacity
         self._slots = threading.BoundedSemaphore(self.limits.concurrent)
         self._items: OrderedDict[_Key, RenderedPage | _Failed] = OrderedDict()
+        self._drawing: dict[_Key, threading.Event] = {}  # pages being drawn now, for the requests that wait
         self._lock = threading.Lock()
 
     def render(
         self, data: bytes, page_number: int, crop: Crop | None = None, marks: tuple[str, ...] = ()
     ) -> RenderedPage:
         key = (hashlib.sha256(data).hexdigest(), page_number, crop, marks)
-        with self._lock:
-            known = self._items.get(key)
-            if known is not None:
-                self._items.move_to_end(key)
-        if known is None:
-            if not self._slots.acquire(timeout=self.limits.wait_s):
-                raise RenderBusy("every page worker is busy; try again in a moment")
-            try:
-                known = self._run(data, page_number, crop, marks)
-            finally:
-                self._slots.release()
+        while True:
             with self._lock:
-                self._items[key] = known
-                while len(self._items) > self.capacity:
-                    self._items.popitem(last=False)
+                known = self._items.get(key)
+                if known is not None:
+                    self._items.move_to_end(key)
+                    break
+                drawing = self._drawing.get(key)
+                if drawing is None:  # nobody draws this page: this request does
+                    self._drawing[key] = threading.Event()
+                    break
+            # The same page is being drawn for another request: wait for it instead of drawing it twice.
+            if not drawing.wait(self.limits.timeout_s + self.limits.wait_s):
+                raise RenderBusy("the page is still being drawn; try again in a moment")
+        if known is None:
+            try:
+                known = self._draw(key, data, page_number, crop, marks)
+            finally:
+                with self._lock:
+                    self._drawing.pop(key).set()
         if isinstance(known, _Failed):
             raise PageUnavailable(known.reason)
         return known
+
+    def _draw(
+        self, key: _Key, data: bytes, page_number: int, crop: Crop | None, marks: tuple[str, ...]
+    ) -> RenderedPage | _Failed:
+        if not self._slots.acquire(timeout=self.limits.wait_s):
+            raise RenderBusy("every page worker is busy; try again in a moment")
+        try:
+            result = self._run(data, page_number, crop, marks)
+        finally:
+            self._slots.release()
+        with self._lock:
+            self._items[key] = result
+            while len(self._items) > self.capacity:
+                self._items.popitem(last=False)
+        return result
 
     def _run(self, data: bytes, page_number: int, crop: Crop | None, marks: tuple[str, ...]) -> RenderedPage | _Failed:
         header = {

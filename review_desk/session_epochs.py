@@ -10,10 +10,13 @@ on every browser: the price of keeping no list of sessions.
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from pathlib import Path
 
 from models.errors import InputError
+
+log = logging.getLogger(__name__)
 
 
 class SessionEpochs:
@@ -39,10 +42,14 @@ class SessionEpochs:
             return self._epochs.get(user, 0)
 
     def end_sessions(self, user: str) -> None:
-        """Every session of `user` issued so far stops working, here and after a restart."""
+        """Every session of `user` issued so far stops working, here and (when the file can be written)
+        after a restart too."""
         with self._lock:
             self._epochs[user] = self._epochs.get(user, 0) + 1
             tmp = self.path.with_name(f".{self.path.name}.tmp")
-            tmp.write_text(json.dumps({"epochs": self._epochs}, indent=2) + "\n")
-            tmp.chmod(0o600)
-            tmp.replace(self.path)
+            try:
+                tmp.write_text(json.dumps({"epochs": self._epochs}, indent=2) + "\n")
+                tmp.chmod(0o600)
+                tmp.replace(self.path)
+            except OSError as exc:  # a read-only folder: the logout holds until the desk restarts
+                log.warning("cannot keep the logout of %s in %s: %s", user, self.path, exc.strerror)
