@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import struct
 import zlib
@@ -30,6 +31,7 @@ def million_lines_pdf(lines: int = 1_000_000) -> bytes:
     return out.getvalue()
 
 
+@functools.cache  # a few seconds to compress 440 MB of pixels: once per test process
 def flat_png(width: int, height: int, *, rgba: bool) -> bytes:
     """A PNG of one grey (or translucent grey) colour, written row by row: a few hundred KB for 10000 x 11000
     pixels, without the test holding the decoded picture."""

@@ -105,9 +105,10 @@ def test_crops_of_a_huge_image_stay_within_the_memory_bounds() -> None:
 
 def test_a_page_beyond_the_memory_limit_fails_alone() -> None:
     """A worker that would need more than its address-space limit says so; the desk carries on."""
-    renderer = PageRenderer(RenderLimits(timeout_s=30, memory_bytes=300 * 1024 * 1024))
-    with pytest.raises(PageUnavailable):
-        renderer.render(flat_png(10_000, 11_000, rgba=True), 1)
+    renderer = PageRenderer(RenderLimits(timeout_s=30, memory_bytes=250 * 1024 * 1024))
+    with pytest.raises(PageUnavailable, match="more memory"):
+        renderer.render(flat_png(6_000, 6_000, rgba=True), 1)  # 144 MB decoded, beside the worker's own
+    assert renderer.render(flat_png(1_000, 1_000, rgba=True), 1).png  # a page within the limit is drawn
 
 
 def test_pillow_warnings_stay_out_of_the_desk(desk: Desk, capfd: pytest.CaptureFixture[str]) -> None:
