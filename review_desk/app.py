@@ -18,22 +18,22 @@ from urllib.parse import parse_qs, urlencode
 from anyio import CapacityLimiter, to_thread
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import MutableHeaders
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from models.astana_time import ASTANA
 from models.errors import AttestError, InputError, NotFoundError
 from models.settings import Settings
 from review_desk.auth import Session, SessionCodec, UserDirectory, csrf_ok, wall_clock
-from review_desk.case_data import image_url, listed_files, load_case, marks_of, open_findings
-from review_desk.labels import Lang, label, language, ui
+from review_desk.case_data import image_url, listed_files, load_case, marks_of, open_findings, viewer_url
+from review_desk.labels import label, language, ui
 from review_desk.login_guard import LoginBusy
 from review_desk.operator_decisions import record_decision, review_queue
-from review_desk.page_images import Crop, PageRenderer, PageUnavailable, RenderBusy, RenderLimits
+from review_desk.page_images import PageRenderer, PageUnavailable, RenderBusy, RenderLimits
+from review_desk.request_values import decision_problem, int_or, parse_crop
+from review_desk.security_headers import SecurityHeaders
 from review_desk.session_epochs import SessionEpochs
 from review_desk.templates import render
 from storage.objects import Storage, open_storage
@@ -45,39 +45,7 @@ SESSION_COOKIE = "attest_review"
 LOGIN_COOKIE = "attest_review_login"
 LANG_COOKIE = "attest_lang"
 MAX_FORM_BYTES = 64 * 1024
-MAX_NOTE = 2000
 IMAGE_THREADS = 8  # image requests at once (each waits for one of the page workers)
-
-_SECURITY_HEADERS = {
-    "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "Cache-Control": "no-store",
-    "X-Frame-Options": "DENY",
-}
-
-
-class SecurityHeaders:
-    """Every response carries the security headers, redirects, 401s and Starlette's own 404s included;
-    a response that sets one itself (an image's Cache-Control) keeps its own."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in _SECURITY_HEADERS.items():
-                    if name not in headers:
-                        headers[name] = value
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
 
 
 @dataclass(frozen=True)
@@ -252,8 +220,8 @@ class Desk:
         """One page of one document of the case, at the size the browser allows, with links to the others."""
         submission_id = request.path_params["submission_id"]
         file = request.query_params.get("file", "")
-        page = _int(request.query_params.get("page"), 1)
-        finding = _int(request.query_params.get("finding"), -1)
+        page = int_or(request.query_params.get("page"), 1)
+        finding = int_or(request.query_params.get("finding"), -1)
         case = load_case(open_storage(self.config.settings), submission_id)
         if case is None or page < 1 or not any(d.file == file and d.present for d in case.documents):
             return self.not_found(request, session)
@@ -277,14 +245,14 @@ class Desk:
     def get_image(self, request: Request, session: Session) -> Response:
         submission_id = request.path_params["submission_id"]
         file = request.query_params.get("file", "")
-        page = _int(request.query_params.get("page", "1"), 0)
-        crop = _parse_crop(request.query_params.get("crop"))
+        page = int_or(request.query_params.get("page", "1"), 0)
+        crop = parse_crop(request.query_params.get("crop"))
         if page < 1 or page > self.config.settings.max_pages:
             return PlainTextResponse("bad page", 400)
         storage = open_storage(self.config.settings)
         if file not in listed_files(storage, submission_id):
             return PlainTextResponse("no such document", 404)
-        marks = self._marks(storage, submission_id, file, _int(request.query_params.get("finding"), -1))
+        marks = self._marks(storage, submission_id, file, int_or(request.query_params.get("finding"), -1))
         try:
             data = storage.read(f"submissions/{submission_id}/{file}")
             rendered = self.images.render(data, page, crop, marks)
@@ -317,7 +285,7 @@ class Desk:
         action = (data.get("action") or [""])[0]
         refuse = tuple(dict.fromkeys(c for c in data.get("refuse", []) if c))
         note = (data.get("note") or [""])[0].strip() or None
-        problem = _decision_problem(action, refuse, note, lang)
+        problem = decision_problem(action, refuse, note, lang)
         if problem:
             return await run_in_threadpool(self.case_page, request, session, submission_id, problem, 400)
         current = await run_in_threadpool(read_current, open_storage(self.config.settings), submission_id)
@@ -366,47 +334,6 @@ class Desk:
                 return PlainTextResponse(f"storage problem: {exc}", 503)
 
         return endpoint
-
-
-def viewer_url(submission_id: str, file: str, page: int, finding: int | None = None) -> str:
-    query: dict[str, str | int] = {"file": file, "page": page}
-    if finding is not None:
-        query["finding"] = finding
-    return f"/case/{submission_id}/page?{urlencode(query)}"
-
-
-def _int(text: str | None, default: int) -> int:
-    try:
-        return int(text) if text is not None else default
-    except ValueError:
-        return default
-
-
-def _parse_crop(text: str | None) -> Crop | None:
-    if not text:
-        return None
-    try:
-        left, top, right, bottom = (float(v) for v in text.split(","))
-    except ValueError:
-        return None
-    if not (0 <= left < right <= 1 and 0 <= top < bottom <= 1):
-        return None
-    return (left, top, right, bottom)
-
-
-def _decision_problem(action: str, refuse: tuple[str, ...], note: str | None, lang: Lang) -> str | None:
-    if action not in ("accept", "refuse"):
-        return ui("choose_action", lang)
-    if action == "accept" and refuse:
-        return ui("untick_to_accept", lang)
-    if action == "refuse" and not refuse:
-        return ui("tick_one", lang)
-    unknown = [c for c in refuse if c not in GROUNDS]
-    if unknown:
-        return ui("unknown_check", lang, codes=", ".join(unknown))
-    if note and len(note) > MAX_NOTE:
-        return ui("note_too_long", lang, n=MAX_NOTE)
-    return None
 
 
 def create_app(config: DeskConfig) -> Starlette:

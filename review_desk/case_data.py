@@ -166,6 +166,14 @@ def image_url(
     return f"/case/{submission_id}/image?{urlencode(query)}"
 
 
+def viewer_url(submission_id: str, file: str, page: int, finding: int | None = None) -> str:
+    """The page viewer's address: one page of one document, the finding's words marked when given."""
+    query: dict[str, str | int] = {"file": file, "page": page}
+    if finding is not None:
+        query["finding"] = finding
+    return f"/case/{submission_id}/page?{urlencode(query)}"
+
+
 def open_findings(verdict: Verdict) -> list[Finding]:
     """The findings a reviewer looks at, in the order the page and the image addresses number them."""
     return [f for f in verdict.findings if f.status in ("review", "fail") or "operator_resolved" in f.evidence]
