@@ -226,7 +226,7 @@ class Desk:
         if case is None or page < 1 or not any(d.file == file and d.present for d in case.documents):
             return self.not_found(request, session)
         total = next((d.pages for d in case.documents if d.file == file), None)
-        marked = 0 <= finding < len(case.findings) and case.findings[finding].document == file
+        marked = 0 <= finding < len(case.findings) and case.findings[finding].document in (file, None)
         src = image_url(submission_id, file, page, finding=finding if marked else None)
         viewer = lambda name, number, finding=None: viewer_url(submission_id, name, number, finding)  # noqa: E731
         return self.page(
@@ -269,8 +269,8 @@ class Desk:
         """The words of finding number `finding` of the case, when it is about this file."""
         verdict = read_current(storage, submission_id) if finding >= 0 else None
         shown = open_findings(verdict) if verdict else []
-        if not 0 <= finding < len(shown) or shown[finding].document != file:
-            return ()
+        if not 0 <= finding < len(shown) or shown[finding].document not in (file, None):
+            return ()  # a finding about another file; one about no file may be seen on any (an IIN)
         return marks_of(shown[finding].evidence)
 
     async def post_decide(self, request: Request) -> Response:

@@ -180,9 +180,19 @@ def open_findings(verdict: Verdict) -> list[Finding]:
 
 
 def _finding_view(
-    submission_id: str, index: int, f: Finding, showable: set[str], page_counts: dict[str, int | None]
+    submission_id: str,
+    index: int,
+    f: Finding,
+    showable: set[str],
+    page_counts: dict[str, int | None],
+    application: str | None,
 ) -> FindingView:
+    """`application`: the application form's file, shown for a finding about the submission's data
+    (an IIN that fails its checksum) with the words it rests on, which the form repeats."""
     readings = readings_of(f.evidence)
+    marks = marks_of(f.evidence)
+    if f.document is None and marks and application:
+        f = f.model_copy(update={"document": application})
     page = page_of(f.evidence, readings)
     pages = page_counts.get(f.document or "")
     if pages and page > pages:
@@ -206,7 +216,7 @@ def _finding_view(
         details=details,
         page=page,
         image_url=url,
-        marks=marks_of(f.evidence),
+        marks=marks,
     )
 
 
@@ -266,6 +276,7 @@ def load_case(storage: Storage, submission_id: str) -> CaseView | None:
         )
     page_counts = {d.file: d.pages for d in verdict.documents}
     shown = open_findings(verdict)
+    application = next((r.file for r in rows if r.present and r.declared_kind == "application"), None)
     refusable = tuple(dict.fromkeys(f.check for f in shown if f.check in GROUNDS))
     iin = manifest.applicant.iin if manifest else verdict.applicant_iin
     return CaseView(
@@ -276,7 +287,9 @@ def load_case(storage: Storage, submission_id: str) -> CaseView | None:
         applicant_name=manifest.applicant.full_name if manifest else None,
         iin=iin or None,
         documents=tuple(rows),
-        findings=tuple(_finding_view(submission_id, i, f, showable, page_counts) for i, f in enumerate(shown)),
+        findings=tuple(
+            _finding_view(submission_id, i, f, showable, page_counts, application) for i, f in enumerate(shown)
+        ),
         refusable=refusable,
         other_checks=tuple(c for c in GROUNDS if c not in refusable),
     )

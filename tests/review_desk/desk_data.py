@@ -29,10 +29,26 @@ PASSWORD = "correct horse battery staple"
 MAIDEN = "Серікова Гүлнар Серікқызы"
 
 
-def diploma_pdf() -> bytes:
-    """A diploma-like document with the maiden name the check doubted, and an appendix page after it."""
+def _dejavu() -> None:
     if "DejaVu" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("DejaVu", FONT))
+
+
+def text_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF with a text layer: one line of 14 pt text each."""
+    _dejavu()
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("DejaVu", 14)
+    for i, line in enumerate(lines):
+        c.drawString(80, A4[1] - 120 - 26 * i, line)
+    c.save()
+    return buf.getvalue()
+
+
+def diploma_pdf() -> bytes:
+    """A diploma-like document with the maiden name the check doubted, and an appendix page after it."""
+    _dejavu()
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4)
     width, height = A4

@@ -5,6 +5,7 @@ confirmation before another operator's decision is replaced."""
 from __future__ import annotations
 
 import io
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,8 +13,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from models.verdict import Finding, Message, Verdict
 from tests.review_desk.desk_client import Desk, open_desk
-from tests.review_desk.desk_data import CASE, OTHER_USER, OVERDUE, USER, csrf_from, history
+from tests.review_desk.desk_data import CASE, IIN, NAME, OTHER_USER, OVERDUE, USER, csrf_from, history, text_pdf
 
 
 @pytest.fixture
@@ -147,3 +149,26 @@ def test_replacing_another_operators_decision_asks_for_confirmation(desk: Desk) 
         assert again.login(user=OTHER_USER) == 303
         own = again.client.get(f"/case/{CASE}").text
         assert "confirm_replace" not in own
+
+
+def test_a_finding_about_the_submissions_data_is_shown_on_the_application_form(desk: Desk) -> None:
+    """An IIN that fails its checksum is about no file; the form that repeats it is shown, the IIN marked."""
+    folder = desk.root / "submissions" / CASE
+    (folder / "application.pdf").write_bytes(text_pdf(["Өтініш", f"ЖСН: {IIN}", NAME]))
+    manifest = json.loads((folder / "manifest.json").read_text())
+    manifest["documents"].append({"file": "application.pdf", "kind": "application"})
+    (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False))
+    path = desk.root / "verdicts" / f"{CASE}.json"
+    verdict = Verdict.model_validate_json(path.read_bytes())
+    iin = Finding(
+        check="identity.iin_invalid",
+        status="review",
+        message=Message(kk="ЖСН бақылау санына сәйкес емес.", ru="ИИН не проходит проверку."),
+        evidence={"iin": IIN},
+    )
+    path.write_bytes(verdict.model_copy(update={"findings": (*verdict.findings, iin)}).to_json())
+    assert desk.login() == 303
+    html = desk.client.get(f"/case/{CASE}").text
+    url = f"/case/{CASE}/image?file=application.pdf&amp;page=1&amp;finding=2"
+    assert url in html
+    assert _marked_pixels(_png(desk, url)) > 500
