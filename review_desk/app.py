@@ -46,6 +46,7 @@ LOGIN_COOKIE = "attest_review_login"
 LANG_COOKIE = "attest_lang"
 MAX_FORM_BYTES = 64 * 1024
 IMAGE_THREADS = 8  # image requests at once (each waits for one of the page workers)
+LOGIN_THREADS = 4  # password checks waiting at once; more logins wait without a thread (see login_guard)
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,9 @@ class Desk:
             config.sessions_file or config.users_file.with_name(f"{config.users_file.name}.sessions.json")
         )
         self.images = PageRenderer(config.render_limits, config.settings.ocr_languages)
+        # Logins and images in threads of their own: a flood of either leaves the pages their threads.
+        self.login_threads = CapacityLimiter(LOGIN_THREADS)
+        self.image_threads = CapacityLimiter(IMAGE_THREADS)
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -136,7 +140,9 @@ class Desk:
         password = (data.get("password") or [""])[0]
         address = request.client.host if request.client else "unknown"
         try:
-            ok = await run_in_threadpool(self.users.authenticate, name, password, now, address)
+            ok = await to_thread.run_sync(
+                self.users.authenticate, name, password, now, address, limiter=self.login_threads
+            )
         except LoginBusy:
             return self.login_page(request, "login_busy", 503)
         if not ok:
@@ -348,7 +354,7 @@ def create_app(config: DeskConfig) -> Starlette:
         Route("/case/{submission_id}/page", desk.guarded(desk.get_viewer), methods=["GET"]),
         Route(
             "/case/{submission_id}/image",
-            desk.guarded(desk.get_image, CapacityLimiter(IMAGE_THREADS)),
+            desk.guarded(desk.get_image, desk.image_threads),
             methods=["GET"],
         ),
         Route("/lang/{lang}", desk.get_language, methods=["GET"]),
