@@ -16,7 +16,7 @@ from pathlib import Path
 
 from models.errors import InputError
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("attest")  # a masked logger (runtime.log_masking.LOGGERS)
 
 
 class SessionEpochs:
