@@ -2,8 +2,10 @@
 
 Hashes are scrypt from the standard library (no extra dependency): `scrypt$N$r$p$salt$hash`, salt and
 hash in URL-safe base64. The session is a signed cookie (itsdangerous) carrying the user, its own
-expiry and a per-session CSRF token; nothing is kept server-side, so sessions end when the secret
-changes (a restart without ATTEST_REVIEW_SECRET) or when they expire.
+expiry, a per-session CSRF token and the user's session epoch. Logging out raises the user's epoch
+(kept in a small file beside the users file, so a restart keeps it), which ends every session of
+that user issued before, copies of the cookie included; sessions also end when the secret changes
+(a restart without ATTEST_REVIEW_SECRET) or when they expire.
 """
 
 from __future__ import annotations
@@ -25,14 +27,13 @@ from typing import Any
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from models.errors import InputError
+from review_desk.login_guard import LoginGuard
 
 SCRYPT_N = 2**15  # about 0.1 s and 32 MiB per hash: slow for a guesser, fine for a login
 SCRYPT_R = 8
 SCRYPT_P = 1
 _MAXMEM = 256 * 1024 * 1024
 USER_NAME = re.compile(r"^[\w.@-]{1,64}$")  # the name goes into decided_by: keep it a plain word
-MAX_FAILURES = 5
-FAILURE_WINDOW_S = 15 * 60
 
 
 def _b64(data: bytes) -> str:
@@ -123,7 +124,7 @@ class UserDirectory:
         self._lock = threading.Lock()
         self._stamp: tuple[int, int] | None = None
         self._users: dict[str, str] = {}
-        self._failures: dict[str, list[float]] = {}
+        self.guard = LoginGuard()
         self.users()  # a bad file stops the server at start, not at the first login
 
     def users(self) -> dict[str, str]:
@@ -143,20 +144,19 @@ class UserDirectory:
     def exists(self, name: str) -> bool:
         return name in self.users()
 
-    def authenticate(self, name: str, password: str, now: float) -> bool:
-        """True for the right password; after MAX_FAILURES wrong ones in the window, always False for a while."""
-        stored = self.users().get(name)
-        ok = verify_password(password, stored or _dummy_hash()) and stored is not None
-        with self._lock:
-            recent = [t for t in self._failures.get(name, []) if now - t < FAILURE_WINDOW_S]
-            if len(recent) >= MAX_FAILURES:
-                self._failures[name] = recent
-                return False
-            if ok:
-                self._failures.pop(name, None)
-                return True
-            self._failures[name] = [*recent, now]
+    def authenticate(self, name: str, password: str, now: float, address: str) -> bool:
+        """True for the right password. After too many wrong ones from `address` (for this user, or in
+        all) it is False without checking, for that address only; LoginBusy when no hashing slot frees."""
+        if self.guard.locked(address, name, now):
             return False
+        stored = self.users().get(name)
+        with self.guard.hashing():
+            ok = verify_password(password, stored or _dummy_hash()) and stored is not None
+        if ok:
+            self.guard.succeeded(address, name)
+        else:
+            self.guard.failed(address, name, now)
+        return ok
 
 
 @dataclass(frozen=True)
@@ -164,6 +164,7 @@ class Session:
     user: str
     csrf: str
     expires: float
+    epoch: int = 0  # the user's logout count when the session began (see SessionEpochs)
 
 
 class SessionCodec:
@@ -176,9 +177,9 @@ class SessionCodec:
         self._login_serializer = URLSafeSerializer(secret, salt="attest-review-login")
         self.lifetime_s = lifetime_s
 
-    def issue(self, user: str, now: float) -> tuple[str, Session]:
-        session = Session(user=user, csrf=secrets.token_urlsafe(24), expires=now + self.lifetime_s)
-        token = self._serializer.dumps({"u": session.user, "c": session.csrf, "e": session.expires})
+    def issue(self, user: str, now: float, epoch: int = 0) -> tuple[str, Session]:
+        session = Session(user=user, csrf=secrets.token_urlsafe(24), expires=now + self.lifetime_s, epoch=epoch)
+        token = self._serializer.dumps({"u": session.user, "c": session.csrf, "e": session.expires, "g": epoch})
         return token, session
 
     def read(self, token: str | None, now: float) -> Session | None:
@@ -190,12 +191,12 @@ class SessionCodec:
             return None
         if not isinstance(data, dict):
             return None
-        user, csrf, expires = data.get("u"), data.get("c"), data.get("e")
+        user, csrf, expires, epoch = data.get("u"), data.get("c"), data.get("e"), data.get("g", 0)
         if not isinstance(user, str) or not isinstance(csrf, str) or not isinstance(expires, int | float):
             return None
-        if now >= expires:
+        if not isinstance(epoch, int) or isinstance(epoch, bool) or now >= expires:
             return None
-        return Session(user=user, csrf=csrf, expires=float(expires))
+        return Session(user=user, csrf=csrf, expires=float(expires), epoch=epoch)
 
     def login_token(self, now: float) -> str:
         """The login form's CSRF token, for a visitor who has no session yet (double-submit cookie)."""

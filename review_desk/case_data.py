@@ -2,8 +2,10 @@
 
 Evidence dictionaries differ from check to check (`page`/`line`/`confidence` for identity checks,
 one nested entry per form field for the application form, `pages` lists for low confidence). This
-module turns any of them into readings a person can compare with the page image. Every full IIN in
-displayed text is masked, as in the logs.
+module turns any of them into readings a person can compare with the page image, and names the
+words the page image marks (`marks_of`). The people who see a case page are logged-in reviewers
+deciding it, and the IIN can be the thing to review: it is shown in full here. The desk writes no
+case data to its log; logs and notices mask IINs as before.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from typing import Any
 from urllib.parse import urlencode
 
 from models.manifest import Manifest
-from models.privacy import mask_iins
 from models.verdict import Finding, Verdict
 from storage.objects import Storage
 from storage.verdicts import read_current
@@ -22,7 +23,8 @@ from validators.catalogue import GROUNDS
 from validators.manifest import is_valid_submission_id, parse_manifest
 
 _TEXT_KEYS = ("text", "line")
-_SKIP_DETAIL = {"text", "line", "page", "bbox"}
+# Not repeated as details: the text and place become a reading, the reason is the message's own words.
+_SKIP_DETAIL = {"text", "line", "page", "bbox", "reason"}
 _DETAIL_LIMIT = 300
 
 
@@ -47,6 +49,7 @@ class FindingView:
     details: tuple[tuple[str, str], ...]
     page: int
     image_url: str | None
+    marks: tuple[str, ...]  # the words the page image marks
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,10 @@ class DocumentRow:
     pages: int | None
     present: bool
 
+    def page_numbers(self) -> range:
+        """The pages to offer: all of those read, or the first when the count is not known."""
+        return range(1, (self.pages or 1) + 1)
+
 
 @dataclass(frozen=True)
 class CaseView:
@@ -66,7 +73,7 @@ class CaseView:
     manifest: Manifest | None
     manifest_problem: str | None
     applicant_name: str | None
-    iin_masked: str | None
+    iin: str | None
     documents: tuple[DocumentRow, ...]
     findings: tuple[FindingView, ...]
     refusable: tuple[str, ...]  # checks of this case's review/fail findings that can ground a refusal
@@ -87,7 +94,6 @@ def _page(value: Any) -> int | None:
 
 def _short(value: Any) -> str:
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
-    text = mask_iins(text)
     return text if len(text) <= _DETAIL_LIMIT else text[: _DETAIL_LIMIT - 1] + "…"
 
 
@@ -100,7 +106,7 @@ def readings_of(evidence: dict[str, Any]) -> list[Reading]:
         if text is None and isinstance(entry.get("name"), str):
             text = entry["name"]
         if text is not None:
-            out.append(Reading(label, mask_iins(text), _number(entry.get("confidence")), _page(entry.get("page"))))
+            out.append(Reading(label, text, _number(entry.get("confidence")), _page(entry.get("page"))))
 
     take("read", evidence)
     for key, value in evidence.items():
@@ -135,17 +141,58 @@ def crop_of(evidence: dict[str, Any]) -> tuple[float, float, float, float] | Non
     return (left, top, right, bottom) if left < right and top < bottom else None
 
 
-def image_url(submission_id: str, file: str, page: int, crop: tuple[float, float, float, float] | None) -> str:
+def marks_of(evidence: dict[str, Any]) -> tuple[str, ...]:
+    """The words a finding rests on, to be found and marked on the page: what it read, and an IIN."""
+    texts = [r.text for r in readings_of(evidence)]
+    if isinstance(evidence.get("iin"), str):
+        texts.append(evidence["iin"])
+    return tuple(dict.fromkeys(t.strip()[:_DETAIL_LIMIT] for t in texts if t.strip()))
+
+
+def image_url(
+    submission_id: str,
+    file: str,
+    page: int,
+    crop: tuple[float, float, float, float] | None = None,
+    finding: int | None = None,
+) -> str:
+    """The page picture's address. Marks are named by the finding's index, never by their text: the
+    address may reach a log, and the text may hold an IIN."""
     query: dict[str, str | int] = {"file": file, "page": page}
     if crop:
         query["crop"] = ",".join(f"{v:.4f}" for v in crop)
+    if finding is not None:
+        query["finding"] = finding
     return f"/case/{submission_id}/image?{urlencode(query)}"
 
 
+def viewer_url(submission_id: str, file: str, page: int, finding: int | None = None) -> str:
+    """The page viewer's address: one page of one document, the finding's words marked when given."""
+    query: dict[str, str | int] = {"file": file, "page": page}
+    if finding is not None:
+        query["finding"] = finding
+    return f"/case/{submission_id}/page?{urlencode(query)}"
+
+
+def open_findings(verdict: Verdict) -> list[Finding]:
+    """The findings a reviewer looks at, in the order the page and the image addresses number them."""
+    return [f for f in verdict.findings if f.status in ("review", "fail") or "operator_resolved" in f.evidence]
+
+
 def _finding_view(
-    submission_id: str, f: Finding, showable: set[str], page_counts: dict[str, int | None]
+    submission_id: str,
+    index: int,
+    f: Finding,
+    showable: set[str],
+    page_counts: dict[str, int | None],
+    application: str | None,
 ) -> FindingView:
+    """`application`: the application form's file, shown for a finding about the submission's data
+    (an IIN that fails its checksum) with the words it rests on, which the form repeats."""
     readings = readings_of(f.evidence)
+    marks = marks_of(f.evidence)
+    if f.document is None and marks and application:
+        f = f.model_copy(update={"document": application})
     page = page_of(f.evidence, readings)
     pages = page_counts.get(f.document or "")
     if pages and page > pages:
@@ -155,7 +202,7 @@ def _finding_view(
         shown |= {"confidence"}
     details = tuple((k, _short(v)) for k, v in f.evidence.items() if k not in shown and v is not None)
     url = (
-        image_url(submission_id, f.document, page, crop_of(f.evidence))
+        image_url(submission_id, f.document, page, crop_of(f.evidence), index)
         if f.document and f.document in showable
         else None
     )
@@ -163,12 +210,13 @@ def _finding_view(
         check=f.check,
         status=f.status,
         document=f.document,
-        message_kk=mask_iins(f.message.kk),
-        message_ru=mask_iins(f.message.ru),
+        message_kk=f.message.kk,
+        message_ru=f.message.ru,
         readings=tuple(readings),
         details=details,
         page=page,
         image_url=url,
+        marks=marks,
     )
 
 
@@ -227,8 +275,9 @@ def load_case(storage: Storage, submission_id: str) -> CaseView | None:
             )
         )
     page_counts = {d.file: d.pages for d in verdict.documents}
-    open_findings = [f for f in verdict.findings if f.status in ("review", "fail")]
-    refusable = tuple(dict.fromkeys(f.check for f in open_findings if f.check in GROUNDS))
+    shown = open_findings(verdict)
+    application = next((r.file for r in rows if r.present and r.declared_kind == "application"), None)
+    refusable = tuple(dict.fromkeys(f.check for f in shown if f.check in GROUNDS))
     iin = manifest.applicant.iin if manifest else verdict.applicant_iin
     return CaseView(
         submission_id=submission_id,
@@ -236,9 +285,11 @@ def load_case(storage: Storage, submission_id: str) -> CaseView | None:
         manifest=manifest,
         manifest_problem=problem,
         applicant_name=manifest.applicant.full_name if manifest else None,
-        iin_masked=iin[:6] + "*" * max(0, len(iin) - 6) if iin else None,
+        iin=iin or None,
         documents=tuple(rows),
-        findings=tuple(_finding_view(submission_id, f, showable, page_counts) for f in open_findings),
+        findings=tuple(
+            _finding_view(submission_id, i, f, showable, page_counts, application) for i, f in enumerate(shown)
+        ),
         refusable=refusable,
         other_checks=tuple(c for c in GROUNDS if c not in refusable),
     )

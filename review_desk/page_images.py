@@ -1,125 +1,149 @@
-"""One page of a stored document as a PNG small enough for a browser: what the operator looks at.
+"""Page pictures for the desk, drawn out of the server process: a bounded worker per page.
 
-pdfium is not thread-safe and the server renders in a thread pool, so every pdfium call holds one
-lock. Renders are kept in a small in-memory cache keyed by the file's hash: an operator flipping
-between cases does not pay twice.
+pdfium holds no lock here and runs in no thread of the desk: each page is drawn by a process of its
+own (`review_desk.render_worker`) with a time limit (its process group is killed when it passes), an
+address-space limit, and at most `concurrent` of them at once, so a hostile page costs one slot for
+`timeout_s` and the memory of one worker, and other operators' pages are drawn meanwhile in the
+other slots. Results are kept in a small cache keyed by the file's hash, page, crop and marks; a page
+that cannot be shown is remembered too, so a hostile file is not drawn again at every request, and
+requests for a page being drawn wait for that drawing instead of starting another.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
 import threading
 from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
 
-import pypdfium2 as pdfium
-from PIL import Image
+from review_desk.page_render import Crop, PageUnavailable, RenderedPage
 
-from extractors.sniff import sniff_media_type
+__all__ = ["Crop", "PageRenderer", "PageUnavailable", "RenderBusy", "RenderLimits", "RenderedPage"]
 
-MAX_WIDTH = 1000  # pixels: sharp enough to read a line beside the evidence, small enough to send
-MAX_HEIGHT = 1400
-MAX_SOURCE_PIXELS = 120_000_000  # like Settings.max_page_pixels: a larger page is not rendered
-
-_PDFIUM_LOCK = threading.Lock()
+_PROJECT = str(Path(__file__).resolve().parents[1])
 
 
-class PageUnavailable(Exception):
-    """The page cannot be shown (no such page, not a document we render, too large, broken)."""
+class RenderBusy(Exception):
+    """Every render slot stayed taken for the whole wait: the operator is asked to try again."""
 
 
-Crop = tuple[float, float, float, float]  # left, top, right, bottom as fractions of the page
+@dataclass(frozen=True)
+class RenderLimits:
+    timeout_s: float = 20.0  # one page, drawing and reading its words included
+    memory_bytes: int = 900 * 1024 * 1024  # address space of one worker (its resident peak stays well below)
+    concurrent: int = 2  # workers at once: the desk's rendering memory is at most this many times the above
+    wait_s: float = 30.0  # how long a request waits for a free slot before the desk answers "busy"
 
 
-def _fit(image: Image.Image) -> Image.Image:
-    image = image.convert("RGB") if image.mode not in ("RGB", "L") else image
-    image.thumbnail((MAX_WIDTH, MAX_HEIGHT))
-    return image
+@dataclass(frozen=True)
+class _Failed:
+    reason: str
 
 
-def _crop(image: Image.Image, crop: Crop | None) -> Image.Image:
-    if crop is None:
-        return image
-    w, h = image.size
-    left, top, right, bottom = crop
-    box = (int(left * w), int(top * h), max(int(right * w), int(left * w) + 1), max(int(bottom * h), int(top * h) + 1))
-    return image.crop(box)
+_Key = tuple[str, int, Crop | None, tuple[str, ...]]
 
 
-def _render_pdf(data: bytes, page_number: int, crop: Crop | None) -> Image.Image:
-    with _PDFIUM_LOCK:
-        try:
-            pdf = pdfium.PdfDocument(data)
-        except pdfium.PdfiumError as exc:
-            raise PageUnavailable(f"the PDF does not open: {exc}") from exc
-        try:
-            if not 1 <= page_number <= len(pdf):
-                raise PageUnavailable(f"no page {page_number} (the PDF has {len(pdf)})")
-            page = pdf[page_number - 1]
-            try:
-                width, height = page.get_size()
-                if width <= 0 or height <= 0:
-                    raise PageUnavailable("the page has no size")
-                # Render at the size the browser gets (twice that for a crop, which is enlarged).
-                target = min(MAX_WIDTH / width, MAX_HEIGHT / height) * (2.0 if crop else 1.0)
-                scale = min(max(target, 0.05), 4.0)
-                bitmap = page.render(scale=scale, may_draw_forms=True)
-                image = bitmap.to_pil()
-            finally:
-                page.close()
-        finally:
-            pdf.close()
-    return _fit(_crop(image, crop))
+class PageRenderer:
+    """Draws pages in bounded worker processes and keeps the last few results."""
 
-
-def _render_image(data: bytes, page_number: int, crop: Crop | None) -> Image.Image:
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            frames = getattr(image, "n_frames", 1)
-            if not 1 <= page_number <= frames:
-                raise PageUnavailable(f"no page {page_number} (the image has {frames})")
-            image.seek(page_number - 1)
-            if image.width * image.height > MAX_SOURCE_PIXELS:
-                raise PageUnavailable("the image is too large to show")
-            if crop is None and image.format == "JPEG":
-                image.draft("RGB", (MAX_WIDTH, MAX_HEIGHT))  # decode at reduced size: much faster
-            image.load()
-            return _fit(_crop(image.copy(), crop))
-    except (OSError, ValueError, Image.DecompressionBombError) as exc:
-        raise PageUnavailable(f"the image does not open: {exc}") from exc
-
-
-def render_page_png(data: bytes, page_number: int, crop: Crop | None = None) -> bytes:
-    """PNG bytes of page `page_number` (from 1) of a PDF, JPEG, PNG or TIFF, fitted for a browser."""
-    media = sniff_media_type(data)
-    if media == "application/pdf":
-        image = _render_pdf(data, page_number, crop)
-    elif media is not None:
-        image = _render_image(data, page_number, crop)
-    else:
-        raise PageUnavailable("not a PDF, JPEG, PNG or TIFF")
-    out = io.BytesIO()
-    image.save(out, format="PNG", optimize=False, compress_level=6)
-    return out.getvalue()
-
-
-class RenderCache:
-    """The last few rendered pages, keyed by content hash, page and crop."""
-
-    def __init__(self, capacity: int = 64) -> None:
+    def __init__(self, limits: RenderLimits | None = None, ocr_languages: str = "kaz+rus+eng", capacity: int = 64):
+        self.limits = limits or RenderLimits()
+        self.ocr_languages = ocr_languages
         self.capacity = capacity
-        self._items: OrderedDict[tuple[str, int, Crop | None], bytes] = OrderedDict()
+        self._slots = threading.BoundedSemaphore(self.limits.concurrent)
+        self._items: OrderedDict[_Key, RenderedPage | _Failed] = OrderedDict()
+        self._drawing: dict[_Key, threading.Event] = {}  # pages being drawn now, for the requests that wait
         self._lock = threading.Lock()
 
-    def render(self, data: bytes, page_number: int, crop: Crop | None = None) -> bytes:
-        key = (hashlib.sha256(data).hexdigest(), page_number, crop)
+    def render(
+        self, data: bytes, page_number: int, crop: Crop | None = None, marks: tuple[str, ...] = ()
+    ) -> RenderedPage:
+        key = (hashlib.sha256(data).hexdigest(), page_number, crop, marks)
+        while True:
+            with self._lock:
+                known = self._items.get(key)
+                if known is not None:
+                    self._items.move_to_end(key)
+                    break
+                drawing = self._drawing.get(key)
+                if drawing is None:  # nobody draws this page: this request does
+                    self._drawing[key] = threading.Event()
+                    break
+            # The same page is being drawn for another request: wait for it instead of drawing it twice.
+            if not drawing.wait(self.limits.timeout_s + self.limits.wait_s):
+                raise RenderBusy("the page is still being drawn; try again in a moment")
+        if known is None:
+            try:
+                known = self._draw(key, data, page_number, crop, marks)
+            finally:
+                with self._lock:
+                    self._drawing.pop(key).set()
+        if isinstance(known, _Failed):
+            raise PageUnavailable(known.reason)
+        return known
+
+    def _draw(
+        self, key: _Key, data: bytes, page_number: int, crop: Crop | None, marks: tuple[str, ...]
+    ) -> RenderedPage | _Failed:
+        if not self._slots.acquire(timeout=self.limits.wait_s):
+            raise RenderBusy("every page worker is busy; try again in a moment")
+        try:
+            result = self._run(data, page_number, crop, marks)
+        finally:
+            self._slots.release()
         with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        png = render_page_png(data, page_number, crop)
-        with self._lock:
-            self._items[key] = png
+            self._items[key] = result
             while len(self._items) > self.capacity:
                 self._items.popitem(last=False)
-        return png
+        return result
+
+    def _run(self, data: bytes, page_number: int, crop: Crop | None, marks: tuple[str, ...]) -> RenderedPage | _Failed:
+        header = {
+            "page": page_number,
+            "crop": list(crop) if crop else None,
+            "marks": list(marks),
+            "lang": self.ocr_languages,
+            "memory_bytes": self.limits.memory_bytes,
+        }
+        with tempfile.TemporaryDirectory(prefix="attest-desk-render-") as temp:
+            env = {
+                **os.environ,
+                "TMPDIR": temp,  # pytesseract's files go where they are removed even after a kill
+                "PYTHONPATH": os.pathsep.join(p for p in (_PROJECT, os.environ.get("PYTHONPATH", "")) if p),
+            }
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "review_desk.render_worker"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,  # the worker's warnings stay out of the desk's log
+                start_new_session=True,  # its own process group: a kill takes Tesseract with it
+                env=env,
+            )
+            try:
+                out, _ = proc.communicate(json.dumps(header).encode() + b"\n" + data, timeout=self.limits.timeout_s)
+            except subprocess.TimeoutExpired:
+                _kill_group(proc)
+                return _Failed(f"drawing the page took longer than {self.limits.timeout_s:g} s")
+        line, _, png = out.partition(b"\n")
+        try:
+            result = json.loads(line)
+        except ValueError:
+            return _Failed("the page could not be drawn within the desk's limits")
+        if not result.get("ok"):
+            return _Failed(str(result.get("reason", "the page could not be drawn")))
+        return RenderedPage(png, int(result["pages"]), int(result["marked"]), int(result.get("peak_kb", 0)))
+
+
+def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+    """The worker and its Tesseract child; called before the worker is reaped, so its pid is still its own."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()

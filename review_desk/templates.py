@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from jinja2 import DictLoader, Environment, select_autoescape
 from markupsafe import Markup
+
+from review_desk.labels import DEFAULT_LANG, LANGS, Lang, label, ui
+
+# Bidi embedding, override and isolate controls, and the marks that steer them.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 _CSS = """
 body{font:15px/1.45 "Segoe UI",Roboto,"Liberation Sans","DejaVu Sans",Arial,sans-serif;margin:0;color:#1d2330;background:#f4f5f7}
@@ -44,101 +50,149 @@ button.accept{background:#1f7a3a;color:#fff;border-color:#1f7a3a}
 button.refuse{background:#b3261e;color:#fff;border-color:#b3261e}
 .login{max-width:340px;margin:4rem auto}
 .login input{width:100%;box-sizing:border-box;font:inherit;padding:.3rem;margin:.2rem 0 .7rem}
+.langs a{color:#fff;margin-left:.4rem;opacity:.75}
+.langs a.on{opacity:1;text-decoration:underline}
+tr.overdue td{background:#fdecea}
+.docs td:first-child{overflow-wrap:anywhere}
+.pagelinks a{display:inline-block;margin:0 .25rem .2rem 0;padding:0 .35rem;border:1px solid #c9ced8;border-radius:3px;text-decoration:none}
+.viewer img{display:block;max-width:100%;margin:.5rem auto;border:1px solid #c9ced8;background:#fff}
+.nav{display:flex;gap:1rem;align-items:center}
+form.decide button.refuse{display:none}
+form.decide:has(input[name=refuse]:checked) button.refuse,form.decide:has(select[name=refuse] option:checked:not([value=""])) button.refuse{display:inline-block}
+form.decide:has(input[name=refuse]:checked) .refuse-hint,form.decide:has(select[name=refuse] option:checked:not([value=""])) .refuse-hint{display:none}
+.replace{background:#fff3cd;border:1px solid #e6c65c;padding:.5rem .8rem;border-radius:4px}
 """
 
 _BASE = """<!doctype html>
-<html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>{% block title %}Review desk{% endblock %} — attest</title><style>{{ css }}</style></head>
-<body><header><a href="/">Review desk · Тексеру үстелі</a>
+<html lang="{{ lang }}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{% block title %}{{ t("desk") }}{% endblock %} — attest</title><style>{{ css }}</style></head>
+<body><header><a href="/">{{ t("desk") }}</a>
+<span class="langs">{% for code in langs %}<a href="/lang/{{ code }}?next={{ here|urlencode }}" class="{{ 'on' if code == lang }}" hreflang="{{ code }}">{{ code|upper }}</a>{% endfor %}</span>
 {% if user %}<span class="who">{{ user }}</span>
-<form method="post" action="/logout"><input type="hidden" name="csrf" value="{{ csrf }}"><button>Log out</button></form>{% endif %}
+<form method="post" action="/logout"><input type="hidden" name="csrf" value="{{ csrf }}"><button>{{ t("log_out") }}</button></form>{% endif %}
 </header><main>{% block main %}{% endblock %}</main></body></html>
 """
 
-_LOGIN = """{% extends "base.html" %}{% block title %}Log in{% endblock %}{% block main %}
-<div class="login card"><h1>Log in</h1>
+_LOGIN = """{% extends "base.html" %}{% block title %}{{ t("log_in") }}{% endblock %}{% block main %}
+<div class="login card"><h1>{{ t("log_in") }}</h1>
 {% if error %}<div class="error">{{ error }}</div>{% endif %}
 <form method="post" action="/login">
 <input type="hidden" name="csrf" value="{{ login_csrf }}">
-<label>User<input name="username" autocomplete="username" required autofocus></label>
-<label>Password<input name="password" type="password" autocomplete="current-password" required></label>
-<div class="actions"><button type="submit">Log in</button></div>
+<label>{{ t("user") }}<input name="username" autocomplete="username" required autofocus></label>
+<label>{{ t("password") }}<input name="password" type="password" autocomplete="current-password" required></label>
+<div class="actions"><button type="submit">{{ t("log_in") }}</button></div>
 </form></div>{% endblock %}
 """
 
-_QUEUE = """{% extends "base.html" %}{% block title %}Queue{% endblock %}{% block main %}
+_QUEUE = """{% extends "base.html" %}{% block title %}{{ t("needs_review") }}{% endblock %}{% block main %}
 {% if flash %}<div class="flash" role="status">{{ flash }}</div>{% endif %}
-<h1>Needs review: {{ items|length }}</h1>
-{% if items %}<table><thead><tr><th>Submission</th><th>Due by</th><th>Days left</th><th>Checks to review</th></tr></thead><tbody>
-{% for item in items %}<tr>
+<h1>{{ t("needs_review") }}: {{ items|length }}</h1>
+{% if items %}<table class="queue"><thead><tr><th>{{ t("submission") }}</th><th>{{ t("due_by") }}</th><th>{{ t("days_left") }}</th><th>{{ t("checks_to_review") }}</th></tr></thead><tbody>
+{% for item in items %}<tr class="{{ 'overdue' if item.days_left is not none and item.days_left < 0 }}">
 <td><a href="/case/{{ item.submission_id }}">{{ item.submission_id }}</a></td>
-<td>{{ item.due_by or "—" }}</td>
-<td class="{{ 'late' if item.days_left is not none and item.days_left < 1 }}">{{ item.days_left if item.days_left is not none else "—" }}</td>
-<td>{{ item.checks|join(", ") }}</td></tr>{% endfor %}
-</tbody></table>{% else %}<p>No submission needs review.</p>{% endif %}
+<td>{{ item.due_by.strftime("%d.%m.%Y") if item.due_by else "—" }}</td>
+<td class="{{ 'late' if item.days_left is not none and item.days_left < 1 }}">{% if item.days_left is none %}—{% elif item.days_left < 0 %}{{ t("overdue", days=-item.days_left) }}{% elif item.days_left == 0 %}{{ t("due_today") }}{% else %}{{ item.days_left }}{% endif %}</td>
+<td>{% for c in item.checks %}{{ lb("check", c) }}{% if not loop.last %}; {% endif %}{% endfor %}</td></tr>{% endfor %}
+</tbody></table>{% else %}<p>{{ t("queue_empty") }}</p>{% endif %}
 {% endblock %}
 """
 
 _CASE = """{% extends "base.html" %}{% block title %}{{ case.submission_id }}{% endblock %}{% block main %}
 {% if error %}<div class="error" role="alert">{{ error }}</div>{% endif %}
-<h1>{{ case.submission_id }} <span class="muted">revision {{ v.revision }} · {{ v.decision }}
-{% if v.decided_by.kind == "operator" %} by {{ v.decided_by.name }}{% endif %} · due {{ v.due_by or "—" }}</span></h1>
+<h1>{{ case.submission_id }} <span class="muted">{{ t("revision") }} {{ v.revision }} · {{ lb("decision", v.decision) }}
+{% if v.decided_by.kind == "operator" %} · {{ t("by") }}: {{ v.decided_by.name }}{% endif %} · {{ t("due_by") }} {{ v.due_by.strftime("%d.%m.%Y") if v.due_by else "—" }}{% if overdue %} · <span class="late">{{ t("overdue", days=overdue) }}</span>{% endif %}</span></h1>
 <div class="grid">
-<div class="card"><h2>Applicant</h2>
+<div class="card"><h2>{{ t("applicant") }}</h2>
 {% if m %}<dl class="facts">
-<dt>Name</dt><dd>{{ case.applicant_name }}</dd>
-<dt>IIN</dt><dd>{{ case.iin_masked }}</dd>
-<dt>Position</dt><dd>{{ m.applicant.position or "—" }}</dd>
-<dt>Organization</dt><dd>{{ m.applicant.organization or "—" }}</dd>
-<dt>Request</dt><dd>{{ m.request.action }} {{ m.request.category }}</dd>
-<dt>Current category</dt><dd>{% if m.request.current_category %}{{ m.request.current_category.category }}, valid until {{ m.request.current_category.valid_until }}{% else %}none{% endif %}</dd>
-<dt>State records</dt><dd>diploma {{ "yes" if m.state_records.diploma else "no" }}, employment {{ "yes" if m.state_records.employment else "no" }}</dd>
-<dt>Submitted</dt><dd>{{ m.submitted_at }} via {{ m.channel }}</dd>
-<dt>Consent</dt><dd>{{ "given" if m.consent_personal_data else "NOT given" }}</dd>
-</dl>{% else %}<p class="error">Manifest unavailable: {{ case.manifest_problem }}</p>{% endif %}</div>
-<div class="card"><h2>Documents</h2><table><thead><tr><th>File</th><th>Declared</th><th>Read as</th><th>Text</th><th>Pages</th></tr></thead><tbody>
-{% for d in case.documents %}<tr><td>{{ d.file }}{% if not d.present %} <span class="tag fail">absent</span>{% endif %}</td>
-<td>{{ d.declared_kind or "—" }}</td><td>{{ d.detected_kind or "—" }}</td><td>{{ d.text_source or "—" }}</td><td>{{ d.pages or "—" }}</td></tr>{% endfor %}
+<dt>{{ t("name") }}</dt><dd>{{ case.applicant_name }}</dd>
+<dt>{{ t("iin") }}</dt><dd class="iin">{{ case.iin }}</dd>
+<dt>{{ t("position") }}</dt><dd>{{ m.applicant.position or "—" }}</dd>
+<dt>{{ t("organization") }}</dt><dd>{{ m.applicant.organization or "—" }}</dd>
+<dt>{{ t("request") }}</dt><dd>{{ lb("action", m.request.action) }}: {{ lb("category", m.request.category) }}</dd>
+<dt>{{ t("current_category") }}</dt><dd>{% if m.request.current_category %}{{ lb("category", m.request.current_category.category) }}, {{ t("valid_until", date=m.request.current_category.valid_until.strftime("%d.%m.%Y")) }}{% else %}{{ t("none") }}{% endif %}</dd>
+<dt>{{ t("state_records") }}</dt><dd>{{ t("diploma_in_records") }}: {{ t("yes") if m.state_records.diploma else t("no") }}; {{ t("employment_in_records") }}: {{ t("yes") if m.state_records.employment else t("no") }}</dd>
+<dt>{{ t("submitted") }}</dt><dd>{{ m.submitted_at.strftime("%d.%m.%Y %H:%M") }}, {{ t("via") }} {{ lb("channel", m.channel) }}</dd>
+<dt>{{ t("consent") }}</dt><dd>{{ t("consent_given") if m.consent_personal_data else t("consent_missing") }}</dd>
+</dl>{% else %}<p class="error">{{ t("manifest_unavailable") }}: {{ case.manifest_problem }}</p>{% endif %}</div>
+<div class="card"><h2>{{ t("documents") }}</h2><table class="docs"><thead><tr><th>{{ t("file") }}</th><th>{{ t("declared") }}</th><th>{{ t("read_as") }}</th><th>{{ t("pages") }}</th></tr></thead><tbody>
+{% for d in case.documents %}<tr><td>{{ d.file }}{% if not d.present %} <span class="tag fail">{{ t("absent") }}</span>{% endif %}<br><span class="muted">{{ lb("source", d.text_source) }}</span></td>
+<td>{{ lb("kind", d.declared_kind) }}</td><td>{{ lb("kind", d.detected_kind) }}</td>
+<td class="pagelinks">{% if d.present %}{% for n in d.page_numbers() %}<a href="{{ viewer(d.file, n) }}">{{ n }}</a>{% endfor %}{% else %}—{% endif %}</td></tr>{% endfor %}
 </tbody></table></div>
 </div>
-<h2>To review ({{ case.findings|length }})</h2>
+<h2>{{ t("to_review") }} ({{ case.findings|length }})</h2>
 {% for f in case.findings %}<div class="card finding"><div class="grid"><div>
-<p><span class="tag {{ f.status }}">{{ f.status }}</span> <strong>{{ f.check }}</strong>{% if f.document %} · {{ f.document }}, page {{ f.page }}{% endif %}</p>
-<p class="msg"><span class="lang">kk</span>{{ f.message_kk }}</p>
-<p class="msg"><span class="lang">ru</span>{{ f.message_ru }}</p>
-{% for r in f.readings %}<p><span class="muted">{{ r.label }}{% if r.page %}, p. {{ r.page }}{% endif %}{% if r.confidence is not none %} · confidence {{ "%.0f"|format(r.confidence) }}%{% endif %}</span><br><span class="read">{{ r.text }}</span></p>{% endfor %}
-{% if f.details %}<dl class="facts muted">{% for k, val in f.details %}<dt>{{ k }}</dt><dd>{{ val }}</dd>{% endfor %}</dl>{% endif %}
-</div><div class="page">{% if f.image_url %}<a href="{{ f.image_url }}" target="_blank" rel="noopener" title="Open the page at full size"><img src="{{ f.image_url }}" alt="{{ f.document }}, page {{ f.page }}" loading="lazy"></a>
-{% else %}<p class="muted">No page to show{% if f.document %}: {{ f.document }} is not in the submission{% endif %}.</p>{% endif %}</div></div></div>
+<p><span class="tag {{ f.status }}">{{ lb("status", f.status) }}</span> <strong title="{{ f.check }}">{{ lb("check", f.check) }}</strong>{% if f.document %} · {{ f.document }}, {{ t("page", n=f.page) }}{% endif %}</p>
+<p class="msg">{{ f.message_kk if lang == "kk" else f.message_ru }}</p>
+{% for r in f.readings %}<p><span class="muted">{{ lb("detail", r.label) if r.label != "read" else t("read") }}{% if r.page %}, {{ t("page", n=r.page) }}{% endif %}{% if r.confidence is not none %} · {{ t("confidence") }} {{ "%.0f"|format(r.confidence) }}%{% endif %}</span><br><span class="read">{{ r.text }}</span></p>{% endfor %}
+{% if f.details %}<dl class="facts muted">{% for k, val in f.details %}<dt>{{ lb("detail", k) }}</dt><dd>{{ lb("kind", val) if k in kind_keys else val }}</dd>{% endfor %}</dl>{% endif %}
+</div><div class="page">{% if f.image_url %}<a href="{{ viewer(f.document, f.page, loop.index0) }}" title="{{ t('open_full') }}"><img src="{{ f.image_url }}" alt="{{ f.document }}, {{ t('page', n=f.page) }}" loading="lazy"></a>
+{% elif f.document %}<p class="muted">{{ t("not_in_submission", file=f.document) }}</p>{% else %}<p class="muted">{{ t("no_page") }}</p>{% endif %}</div></div></div>
 {% endfor %}
-{% if case.open %}<div class="card"><h2>Decision</h2>
+<div class="card"><h2>{{ t("decision") if case.open else t("change_decision") }}</h2>
+{% if not case.open %}<p class="muted">{{ t("closed", decision=lb("decision", v.decision)) }}</p>{% endif %}
 <form class="decide" method="post" action="/case/{{ case.submission_id }}/decide">
 <input type="hidden" name="csrf" value="{{ csrf }}"><input type="hidden" name="revision" value="{{ v.revision }}">
-{% if case.refusable %}<p class="muted">To refuse, tick the checks that fail:</p>
-{% for c in case.refusable %}<label><input type="checkbox" name="refuse" value="{{ c }}"> {{ c }} (ground {{ grounds[c] }})</label>{% endfor %}{% endif %}
-<label>Another failing check: <select name="refuse"><option value="">—</option>
-{% for c in case.other_checks %}<option value="{{ c }}">{{ c }} (ground {{ grounds[c] }})</option>{% endfor %}</select></label>
-<label>Note<textarea name="note" maxlength="2000" placeholder="What you saw, for the record"></textarea></label>
-<div class="actions"><button class="accept" name="action" value="accept">Accept</button>
-<button class="refuse" name="action" value="refuse">Refuse on the ticked checks</button></div>
-</form></div>{% else %}<p class="muted">This submission is {{ v.decision }}; it is no longer in the queue.</p>{% endif %}
+{% if replaces %}<div class="replace"><p>{{ t("replaces", name=replaces, decision=lb("decision", v.decision), when=v.decided_at.strftime("%d.%m.%Y %H:%M")) }}</p>
+<label><input type="checkbox" name="confirm_replace" value="{{ replaces }}"> {{ t("confirm_replace", name=replaces) }}</label></div>{% endif %}
+{% if case.refusable %}<p class="muted">{{ t("tick_to_refuse") }}</p>
+{% for c in case.refusable %}<label><input type="checkbox" name="refuse" value="{{ c }}"> {{ lb("check", c) }} ({{ t("ground", n=grounds[c]) }})</label>{% endfor %}{% endif %}
+<label>{{ t("other_check") }} <select name="refuse"><option value="">—</option>
+{% for c in case.other_checks %}<option value="{{ c }}">{{ lb("check", c) }} ({{ t("ground", n=grounds[c]) }})</option>{% endfor %}</select></label>
+<label>{{ t("note") }}<textarea name="note" maxlength="2000" placeholder="{{ t('note_placeholder') }}"></textarea></label>
+<div class="actions"><button class="accept" name="action" value="accept">{{ t("accept") }}</button>
+<button class="refuse" name="action" value="refuse">{{ t("refuse") }}</button><span class="muted refuse-hint">{{ t("refuse_hint") }}</span></div>
+</form></div>
+{% endblock %}
+"""
+
+_VIEWER = """{% extends "base.html" %}{% block title %}{{ file }} · {{ case.submission_id }}{% endblock %}{% block main %}
+<div class="nav"><a href="/case/{{ case.submission_id }}">{{ t("back_to_case") }}</a>
+<strong>{{ file }}</strong><span>{% if total %}{{ t("page_of", n=page, total=total) }}{% else %}{{ t("page", n=page) }}{% endif %}</span>
+{% if page > 1 %}<a href="{{ viewer(file, page - 1) }}" rel="prev">{{ t("previous") }}</a>{% endif %}
+{% if not total or page < total %}<a href="{{ viewer(file, page + 1) }}" rel="next">{{ t("next") }}</a>{% endif %}</div>
+<div class="viewer"><img src="{{ src }}" alt="{{ file }}, {{ t('page', n=page) }}"></div>
 {% endblock %}
 """
 
 _MESSAGE = """{% extends "base.html" %}{% block main %}<div class="card"><h1>{{ heading }}</h1><p>{{ text }}</p>
-<p><a href="/">Back to the queue</a></p></div>{% endblock %}
+<p><a href="/">{{ t("back_to_queue") }}</a></p></div>{% endblock %}
 """
 
 _ENV = Environment(
     loader=DictLoader(
-        {"base.html": _BASE, "login.html": _LOGIN, "queue.html": _QUEUE, "case.html": _CASE, "message.html": _MESSAGE}
+        {
+            "base.html": _BASE,
+            "login.html": _LOGIN,
+            "queue.html": _QUEUE,
+            "case.html": _CASE,
+            "viewer.html": _VIEWER,
+            "message.html": _MESSAGE,
+        }
     ),
     autoescape=select_autoescape(default=True, default_for_string=True),
     trim_blocks=True,
     lstrip_blocks=True,
+    finalize=lambda value: neutral(value),
 )
 
 
-def render(template: str, **context: Any) -> str:
-    # Our own constant: marked safe, since escaping quotes inside <style> would break the font list.
-    return _ENV.get_template(template).render(css=Markup(_CSS), **context)
+def neutral(value: Any) -> Any:
+    """Text with its bidi controls shown as escapes: U+202E in a file name would otherwise turn
+    "gpj.exe" around on screen. Applied to every value a template prints."""
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return _BIDI.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
+
+
+def render(template: str, lang: Lang = DEFAULT_LANG, **context: Any) -> str:
+    """A page in `lang`: `t(key)` gives the interface's words, `lb(table, code)` a code's name."""
+    return _ENV.get_template(template).render(
+        css=Markup(_CSS),  # our own constant: escaping quotes inside <style> would break the font list
+        lang=lang,
+        langs=LANGS,
+        t=lambda key, **values: ui(key, lang, **values),
+        lb=lambda table, code: label(table, code, lang),
+        kind_keys=("kind", "declared_kind", "detected_kind"),
+        **context,
+    )

@@ -22,15 +22,33 @@ from tests.submissions import CONFIRM_EXPERT, IIN, NAME, ORGANIZATION, POSITION,
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 CASE = "2026-000321"
 LATER = "2026-000322"
+OVERDUE = "2026-000320"
 USER = "aigerim"
+OTHER_USER = "dana"
 PASSWORD = "correct horse battery staple"
 MAIDEN = "Серікова Гүлнар Серікқызы"
 
 
-def diploma_pdf() -> bytes:
-    """A one-page diploma-like document with the maiden name the check doubted."""
+def _dejavu() -> None:
     if "DejaVu" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("DejaVu", FONT))
+
+
+def text_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF with a text layer: one line of 14 pt text each."""
+    _dejavu()
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("DejaVu", 14)
+    for i, line in enumerate(lines):
+        c.drawString(80, A4[1] - 120 - 26 * i, line)
+    c.save()
+    return buf.getvalue()
+
+
+def diploma_pdf() -> bytes:
+    """A diploma-like document with the maiden name the check doubted, and an appendix page after it."""
+    _dejavu()
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4)
     width, height = A4
@@ -57,6 +75,12 @@ def diploma_pdf() -> bytes:
     for line in lines:
         c.drawCentredString(width / 2, y, line)
         y -= 24
+    c.showPage()
+    c.setFont("DejaVu", 16)
+    c.drawCentredString(width / 2, height - 120, "Дипломға қосымша / Приложение к диплому")
+    c.setFont("DejaVu", 12)
+    for i, subject in enumerate(("Математикалық талдау — 5", "Алгебра — 5", "Педагогика — 4")):
+        c.drawString(90, height - 190 - 22 * i, subject)
     c.save()
     return buf.getvalue()
 
@@ -131,7 +155,7 @@ def review_verdict(sid: str, submitted_at: datetime, due_by: date) -> Verdict:
         findings=findings,
         documents=(
             VerdictDocument(
-                file="diploma.pdf", declared_kind="diploma", detected_kind="diploma", text_source="text_layer", pages=1
+                file="diploma.pdf", declared_kind="diploma", detected_kind="diploma", text_source="text_layer", pages=2
             ),
             VerdictDocument(
                 file="course.png",
@@ -164,14 +188,16 @@ def write_case(root: Path, sid: str, due_by: date) -> None:
 
 
 def write_storage(root: Path, today: date) -> None:
-    """Two cases: CASE due tomorrow, LATER due in three days (the queue puts CASE first)."""
+    """Three cases: OVERDUE two days past its due date, CASE due tomorrow, LATER due in three days."""
     write_case(root, LATER, today + timedelta(days=3))
     write_case(root, CASE, today + timedelta(days=1))
+    write_case(root, OVERDUE, today - timedelta(days=2))
 
 
 def write_users(path: Path) -> None:
     # A cheaper scrypt cost than production: the parameters travel with the hash, tests stay fast.
-    path.write_text(json.dumps({"users": {USER: hash_password(PASSWORD, n=2**12)}}))
+    users = {name: hash_password(PASSWORD, n=2**12) for name in (USER, OTHER_USER)}
+    path.write_text(json.dumps({"users": users}))
 
 
 def history(root: Path, sid: str) -> list[Verdict]:

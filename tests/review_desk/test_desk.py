@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import io
 import json
-import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from command_line.main import build_parser
-from models.astana_time import ASTANA
-from models.settings import Settings
 from review_desk.__main__ import main as desk_main
-from review_desk.app import SESSION_COOKIE, DeskConfig, create_app
+from review_desk.app import SESSION_COOKIE
 from review_desk.auth import read_users, verify_password
+from tests.review_desk.desk_client import Desk, open_desk
 from tests.review_desk.desk_data import (
     CASE,
     IIN,
@@ -28,56 +24,13 @@ from tests.review_desk.desk_data import (
     USER,
     csrf_from,
     history,
-    write_storage,
-    write_users,
 )
-
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")  # starlette 1.x suggests httpx2 for its TestClient; httpx still works
-    from starlette.testclient import TestClient
-
-SECRET = "test-secret-of-sufficient-length"
-
-
-class Clock:
-    """A settable clock, so a session can be made to expire without waiting eight hours."""
-
-    def __init__(self) -> None:
-        self.now = datetime.now(ASTANA).timestamp()
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@dataclass
-class Desk:
-    root: Path
-    client: TestClient
-    clock: Clock
-
-    def login(self, user: str = USER, password: str = PASSWORD) -> int:
-        page = self.client.get("/login")
-        response = self.client.post(
-            "/login", data={"csrf": csrf_from(page.text), "username": user, "password": password}
-        )
-        return response.status_code
-
-    def case_form(self) -> tuple[str, str]:
-        html = self.client.get(f"/case/{CASE}").text
-        return csrf_from(html), "1"
 
 
 @pytest.fixture
 def desk(tmp_path: Path) -> Iterator[Desk]:
-    clock = Clock()
-    root = tmp_path / "data"
-    write_storage(root, datetime.fromtimestamp(clock.now, ASTANA).date())
-    users = tmp_path / "users.json"
-    write_users(users)
-    settings = Settings(storage=str(root), notice_pkcs12=None)
-    app = create_app(DeskConfig(settings=settings, users_file=users, secret=SECRET, clock=clock))
-    with TestClient(app, follow_redirects=False) as client:
-        yield Desk(root, client, clock)
+    with open_desk(tmp_path) as opened:
+        yield opened
 
 
 IMAGE = f"/case/{CASE}/image?file=diploma.pdf&page=1"
@@ -120,19 +73,27 @@ def test_queue_and_case_page(desk: Desk) -> None:
     assert desk.login() == 303
     queue = desk.client.get("/").text
     assert queue.index(CASE) < queue.index(LATER)  # oldest due_by first
-    assert "identity.name_mismatch" in queue
+    assert "Документ выдан другому лицу" in queue  # the check's name, not its code
+    assert "identity.name_mismatch" not in queue
     case = desk.client.get(f"/case/{CASE}")
     assert case.status_code == 200
     html = case.text
     assert NAME in html
-    assert "870412******" in html and IIN not in html
-    assert "девичья" in html and "бұрынғы тегі" in html  # both languages
-    assert "Серікова Гүлнар Серікқызы" in html and "confidence 91%" in html
+    assert "девичья" in html
+    assert "Серікова Гүлнар Серікқызы" in html and "уверенность 91%" in html
     assert "52.3" in html  # the low-confidence figures, shown as details
     assert 'value="identity.name_mismatch"' in html  # a refusable check of this case, as a checkbox
-    assert "image?file=diploma.pdf&amp;page=1" in html
+    assert "image?file=diploma.pdf&amp;page=1&amp;finding=0" in html
     assert case.headers["cache-control"] == "no-store"
     assert "frame-ancestors 'none'" in case.headers["content-security-policy"]
+
+
+def test_reviewer_sees_the_full_iin(desk: Desk) -> None:
+    """The IIN can be the thing to review (identity.iin_invalid): a logged-in reviewer reads it whole."""
+    assert desk.login() == 303
+    html = desk.client.get(f"/case/{CASE}").text
+    assert f'<dd class="iin">{IIN}</dd>' in html
+    assert "870412******" not in html
 
 
 def test_page_images(desk: Desk) -> None:
@@ -186,7 +147,7 @@ def test_accept_records_an_operator_revision(desk: Desk) -> None:
     assert latest.decided_by.kind == "operator" and latest.decided_by.name == USER
     assert latest.decided_by.note == "Maiden name: marriage certificate seen"
     queue = desk.client.get(response.headers["location"]).text
-    assert f"{CASE}: revision 2 accepted by {USER}" in queue
+    assert f"{CASE}: редакция 2 — принято ({USER})" in queue
     assert f'href="/case/{CASE}"' not in queue  # out of the queue
     # The case page no longer offers a decision; a replayed form is stale.
     again = desk.client.post(f"/case/{CASE}/decide", data={"csrf": csrf, "revision": "1", "action": "accept"})
