@@ -169,7 +169,7 @@ def patronymic_root(key: str) -> str | None:
     return None
 
 
-def _distance(a: str, b: str) -> int:
+def edit_distance(a: str, b: str) -> int:
     """Levenshtein distance; names are short, so the quadratic table is cheap."""
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
@@ -208,7 +208,7 @@ def _near(a: str, b: str) -> bool:
     limit = 2 if shorter >= 8 else 1
     if shorter < 4 or abs(len(a) - len(b)) > limit:
         return False
-    return _distance(a, b) <= limit
+    return edit_distance(a, b) <= limit
 
 
 @dataclass

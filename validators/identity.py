@@ -5,6 +5,7 @@ by OCR below the threshold may be a misreading, and a name that is close but not
 spelling variant, so those are `review`.
 """
 
+from extractors.name_matching import edit_distance
 from models.base import Kind
 from models.context import CheckContext
 from models.extraction import DocumentReading, FieldValue
@@ -94,6 +95,19 @@ def _certainty(doc: DocumentReading, fv: FieldValue) -> float:
     return fv.evidence.confidence / page.confidence
 
 
+def _misread_of(applicant: str, doc: DocumentReading, fv: FieldValue) -> bool:
+    """An OCR reading that is no IIN at all (wrong length or checksum), that the second reading did not
+    confirm, and that is within two digits of the applicant's: the applicant's IIN misread, not another
+    person's (another person's IIN differs in its birth date and serial, and would read as a valid number).
+    A clean scan's "8303523483434" for 830323483434 went to a person."""
+    page = next((p for p in doc.extracted.pages if p.number == fv.evidence.page), None)
+    if page is None or page.source != "ocr" or fv.value in page.checked_numbers:
+        return False
+    if len(fv.value) == 12 and _iin_valid(fv.value):
+        return False
+    return edit_distance(fv.value, applicant) <= 2
+
+
 def _document_iins(doc: DocumentReading) -> list[FieldValue]:
     return [fv for key, fv in doc.fields.items() if (key in ("iin", "form.iin") or key.startswith("iin.")) and fv.value]
 
@@ -110,6 +124,8 @@ def check_iin_mismatch(ctx: CheckContext) -> list[Finding]:
         if not numbers or applicant in numbers or len(numbers) > 2:
             continue  # matches, or a list of several people: not a document of one holder
         fv = iins[0]
+        if _misread_of(applicant, doc, fv):
+            continue
         # A difference from an applicant's IIN that is itself invalid proves nothing (a mistyped digit in
         # the manifest, say): that is for a person (identity.iin_invalid says so too), never a refusal.
         reference_valid = _iin_valid(applicant)

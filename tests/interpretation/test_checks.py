@@ -129,6 +129,25 @@ def test_iin_failing_checksum_or_low_confidence_is_review() -> None:
     assert statuses(check_iin_mismatch(context(blurred))) == [("identity.iin_mismatch", "review")]
 
 
+def test_an_ocr_reading_that_is_no_iin_and_close_to_the_applicants_is_a_misread() -> None:
+    """A clean scan's "8303523483434" for 830323483434 went to a person. A number OCR read that is no IIN
+    (wrong length or checksum), unconfirmed by the second reading and within two digits of the applicant's
+    IIN is that IIN misread; another person's valid IIN, or a confirmed reading, still goes to a person."""
+    for misread in ("8704124004122", "870412400413", "87041240041"):
+        doc = reading("category_certificate", s.CATEGORY_CERT_RU.replace(s.IIN, misread), confidence=93)
+        assert check_iin_mismatch(context(doc)) == [], misread
+    other = reading("category_certificate", s.CATEGORY_CERT_RU.replace(s.IIN, s.OTHER_IIN), confidence=93)
+    assert statuses(check_iin_mismatch(context(other))) == [("identity.iin_mismatch", "review")]
+    far = reading("category_certificate", s.CATEGORY_CERT_RU.replace(s.IIN, "870412411111"), confidence=93)
+    assert statuses(check_iin_mismatch(context(far))) == [("identity.iin_mismatch", "review")]
+    page = extracted("c.pdf", s.CATEGORY_CERT_RU.replace(s.IIN, "870412400413"), confidence=93).pages[0]
+    confirmed = extracted("c.pdf", "", confidence=93).model_copy(
+        update={"pages": (page.model_copy(update={"checked_numbers": ("870412400413",)}),)}
+    )
+    doc = interpret(confirmed, "category_certificate")
+    assert statuses(check_iin_mismatch(context(doc))) == [("identity.iin_mismatch", "review")]
+
+
 def test_iin_on_order_or_student_document_is_not_checked() -> None:
     text = s.OLYMPIAD_KK + "\nЖСН " + s.OTHER_IIN
     assert check_iin_mismatch(context(reading("student_achievements", text))) == []
