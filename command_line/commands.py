@@ -13,9 +13,10 @@ from models.astana_time import ASTANA
 from models.errors import InputError
 from models.settings import Settings
 from models.verdict import Decision, Verdict
+from notices.maker import require_notice_key
 from runtime.log_masking import mask_our_logs
-from storage.objects import open_storage
-from storage.verdicts import read_current
+from storage.objects import Storage, open_storage
+from storage.verdicts import operator_decision_of, read_current
 
 log = logging.getLogger("attest")
 
@@ -43,28 +44,36 @@ def run_batch(settings: Settings, mode: str, **selection: object) -> int:
     # Storage and the chosen ids are checked before Prefect starts (its temporary server takes seconds):
     # a wrong root or an unknown id is said at once, and nothing runs.
     storage = open_storage(settings)
+    require_notice_key(settings)
     ids = selection.get("submission_ids") or ()
     unknown = [sid for sid in ids if not storage.children(f"submissions/{sid}/")]  # type: ignore[attr-defined]
     if unknown:
         raise InputError(f"no such submission: {', '.join(unknown)} (nothing was reprocessed)")
+    if not selection.get("force"):
+        decided = [f"{sid} has {who}" for sid in ids if (who := _operator_decision(storage, sid))]  # type: ignore[attr-defined]
+        if decided:
+            raise InputError(f"{'; '.join(decided)}: add --force to replace it (nothing was reprocessed)")
     from flows.nightly import Selection, run_in_flow
+    from flows.run_report import summary_line
 
     report = run_in_flow(settings, Selection(mode=mode, **selection), _progress)  # type: ignore[arg-type]
-    s = report.summary()
-    decided = ", ".join(f"{k} {v}" for k, v in sorted(report.by_decision.items())) or "none"
-    print(
-        f"{mode}: {s['verdicts_written']} verdicts ({decided}); unchanged {report.unchanged}; "
-        f"skipped {len(report.skipped)}; failures {len(report.failures)}; "
-        f"{report.ocr_pages} OCR pages, {report.text_pages} text-layer pages, "
-        f"{report.cached_documents} documents from cache; {report.seconds:.1f} s; report runs/{report.run_id}.json"
-    )
+    print(summary_line(report))
     for line in report.skipped:
         print(f"  skipped {line}")
     for sid in report.unknown_ids:
         print(f"  no such submission: {sid}")
+    for line in report.operator_kept:
+        print(f"  kept {line} (reprocess --force replaces it)")
+    for line in report.operator_replaced:
+        print(f"  replaced {line}")
     for line in report.failures:
         print(f"  failed {line}")
     return 0
+
+
+def _operator_decision(storage: Storage, submission_id: str) -> str | None:
+    current = read_current(storage, submission_id)
+    return operator_decision_of(current) if current is not None else None
 
 
 def show(settings: Settings, submission_id: str, *, as_json: bool) -> int:
@@ -113,13 +122,18 @@ def review_decide(
     refuse: Sequence[str],
     operator: str,
     note: str | None,
+    force: bool = False,
 ) -> int:
     from review_desk.operator_decisions import record_decision
 
+    require_notice_key(settings)
+    replaced = _operator_decision(open_storage(settings), submission_id)
     verdict = record_decision(
-        settings, submission_id, accept=accept, refuse=tuple(refuse), operator=operator, note=note
+        settings, submission_id, accept=accept, refuse=tuple(refuse), operator=operator, note=note, force=force
     )
     print(f"{submission_id}: revision {verdict.revision} {verdict.decision} by operator {operator}")
+    if replaced:
+        print(f"  replaced {replaced}")
     return 0
 
 
@@ -138,6 +152,7 @@ def review_serve(settings: Settings, *, users: Path | None, host: str, port: int
     if session_hours <= 0:
         raise InputError("--session-hours must be positive")
     open_storage(settings)  # a wrong root is said at the start, not as an error page to the first reviewer
+    require_notice_key(settings)  # nor a missing signing key, at the first decision
     secret = os.environ.get("ATTEST_REVIEW_SECRET") or secrets.token_urlsafe(32)
     secure = os.environ.get("ATTEST_REVIEW_SECURE_COOKIES", "").lower() in ("1", "true", "yes")
     app = create_app(
@@ -150,6 +165,21 @@ def review_serve(settings: Settings, *, users: Path | None, host: str, port: int
     return 0
 
 
+def serve(settings: Settings) -> int:
+    """`attest serve`: settings and the signing key are checked before Prefect starts; the flow runs
+    it serves read the same environment, so `--no-notices` reaches them through it."""
+    import os
+
+    open_storage(settings)
+    require_notice_key(settings)
+    if not settings.notices:
+        os.environ["ATTEST_NOTICES"] = "off"
+    from flows.deployments import serve_all
+
+    serve_all()
+    return 0
+
+
 def demo(settings: Settings, folder: Path) -> int:
     from sample_set import build_sample_set
 
@@ -159,7 +189,7 @@ def demo(settings: Settings, folder: Path) -> int:
     cases = build_sample_set(folder, profile="demo", now=datetime.now(UTC))
     print(f"demo: {len(cases)} sample submissions written to {folder} in {time.monotonic() - started:.1f} s")
     demo_settings = settings.model_copy(update={"storage": str(folder)})
-    if settings.notice_pkcs12 is None:
+    if settings.notices and settings.notice_pkcs12 is None:
         demo_settings = demo_settings.model_copy(update=_demo_key(folder))
     run_batch(demo_settings, "nightly")
     from storage.objects import open_storage

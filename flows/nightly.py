@@ -25,19 +25,19 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 from flows.run_order import assessment_order, known_digests, reading_order
-from flows.run_report import RunReport, write_report
+from flows.run_report import RunReport, notices_line, readable, summary_line, write_report
 from models.astana_time import ASTANA
 from models.errors import InputError, StorageError
 from models.extraction import DocumentReading
 from models.settings import Settings, load_settings
 from models.verdict import Decision, Verdict
 from models.working_days import WorkCalendar
-from notices.maker import NoticeMaker, notice_maker
+from notices.maker import NoticeMaker, notice_maker, notices_state
 from runtime.log_masking import flow_run_logging
 from runtime.temporary_server import guard_temporary_server
 from storage.objects import Storage, open_storage
 from storage.submissions import discover, needs_verdict
-from storage.verdicts import publish, read_current, repair_current
+from storage.verdicts import operator_decision_of, publish, read_current, repair_current
 from validators.assessment import Parsed, assess, others_of, parse
 from workers.pool import ReadStats, close_pool, make_pool, read_cached, read_submission
 
@@ -72,6 +72,8 @@ class Plan:
     current: dict[str, Verdict | None] = field(default_factory=dict)  # as read when planning
     unchanged: int = 0
     unknown_ids: list[str] = field(default_factory=list)
+    operator_kept: list[str] = field(default_factory=list)  # "ID: operator X's decision (...)", no --force
+    operator_replaced: list[str] = field(default_factory=list)  # the same, replaced with --force
 
 
 def plan_run(storage: Storage, settings: Settings, selection: Selection, now: datetime) -> tuple[Plan, list]:
@@ -86,19 +88,22 @@ def plan_run(storage: Storage, settings: Settings, selection: Selection, now: da
         plan.decisions[parsed.submission_id] = current.decision if current else None
         if parsed.manifest is not None:
             plan.by_iin.setdefault(parsed.manifest.applicant.iin, []).append(parsed)
-        if _selected(parsed, current, selection):
+        selected = _selected(parsed, current, selection)
+        if selected:
             plan.todo.append(parsed)
         else:
             plan.unchanged += 1
+        earlier = operator_decision_of(current) if current is not None and selection.mode == "reprocess" else None
+        if earlier is not None and _chosen(parsed, current, selection):
+            (plan.operator_replaced if selected else plan.operator_kept).append(f"{parsed.submission_id}: {earlier}")
     plan.unknown_ids = [s for s in selection.submission_ids if s not in present]
     plan.todo.sort(key=lambda p: p.sort_key)
     return plan, found.skipped
 
 
-def _selected(parsed: Parsed, current: Verdict | None, selection: Selection) -> bool:
-    if selection.mode == "nightly":
-        return needs_verdict(parsed.folder, current)
-    chosen = (
+def _chosen(parsed: Parsed, current: Verdict | None, selection: Selection) -> bool:
+    """An operator's reprocess selection, before operators' decisions are set apart."""
+    return bool(
         selection.all
         or parsed.submission_id in selection.submission_ids
         or (selection.decision is not None and current is not None and current.decision == selection.decision)
@@ -108,7 +113,12 @@ def _selected(parsed: Parsed, current: Verdict | None, selection: Selection) -> 
             and parsed.manifest.submitted_at.astimezone(ASTANA).date() >= selection.since
         )
     )
-    if not chosen:
+
+
+def _selected(parsed: Parsed, current: Verdict | None, selection: Selection) -> bool:
+    if selection.mode == "nightly":
+        return needs_verdict(parsed.folder, current)
+    if not _chosen(parsed, current, selection):
         return False
     operator = current is not None and current.decided_by.kind == "operator"
     return selection.force or not operator or needs_verdict(parsed.folder, current)
@@ -172,17 +182,21 @@ def execute(settings: Settings, selection: Selection, progress: Progress | None 
     """The body of both flows: plan, read in parallel, assess in order, report."""
     started = time.monotonic()
     storage = open_storage(settings)
+    make_notice = notice_maker(settings)  # no key with notices on: stop here, before any verdict
     now = datetime.now(UTC)
     run_id = now.strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
     plan, skipped = plan_run(storage, settings, selection, now)
     order = {p.submission_id: i for i, p in enumerate(plan.todo)}
-    report = RunReport(run_id=run_id, mode=selection.mode, started_at=now, storage=storage.describe())
+    report = RunReport(
+        run_id=run_id, mode=selection.mode, started_at=now, storage=storage.describe(), notices=notices_state(settings)
+    )
     report.skipped = [f"{s.name}: {s.reason}" for s in skipped]
     report.unchanged = plan.unchanged
     report.unknown_ids = plan.unknown_ids
+    report.operator_kept = plan.operator_kept
+    report.operator_replaced = plan.operator_replaced
     for s in skipped:
         log.info("skipped %s: %s", s.name, s.reason)
-    make_notice = notice_maker(settings) if plan.todo else None
     calendar = WorkCalendar(
         settings.work_start, settings.work_end, settings.extra_days_off, settings.extra_working_days
     )
@@ -231,23 +245,33 @@ def publish_artifacts(report: RunReport) -> RunReport:
 
     if FlowRunContext.get() is None:
         return report
-    rows = [{k: str(v) for k, v in row.items()} for row in report.verdicts]
+    rows = [{k: readable(v) for k, v in row.items()} for row in report.verdicts]
     if rows:
         create_table_artifact(key="attest-verdicts", table=rows, description=f"Verdicts of run {report.run_id}")
     decided = "\n".join(f"| {k} | {v} |" for k, v in sorted(report.by_decision.items())) or "| none | 0 |"
     checks = "\n".join(f"| {k} | {v} |" for k, v in sorted(report.by_check.items())) or "| none | 0 |"
     failures = "\n".join(f"- {f}" for f in report.failures) or "none"
+    operators = "".join(f"- kept {line} (force replaces it)\n" for line in report.operator_kept) + "".join(
+        f"- replaced {line}\n" for line in report.operator_replaced
+    )
     create_markdown_artifact(
         key="attest-run-summary",
         markdown=(
             f"# attest {report.mode} run {report.run_id}\n\n"
             f"{report.seconds:.1f} s; {report.ocr_pages} OCR pages, {report.text_pages} text-layer pages, "
             f"{report.cached_documents} documents from cache; unchanged {report.unchanged}\n\n"
+            f"{notices_line(report).capitalize()}\n\n"
             f"| decision | count |\n|---|---|\n{decided}\n\n| check:status | count |\n|---|---|\n{checks}\n\n"
-            f"Failures: {failures}\n"
+            f"Failures: {failures}\n" + (f"\nOperators' decisions:\n{operators}" if operators else "")
         ),
         description="attest run summary",
     )
+    return report
+
+
+def _served(report: RunReport) -> RunReport:
+    """A deployment's run says what it did on the output of `attest serve` (which streams it), one line."""
+    print(f"attest {summary_line(report)}", flush=True)
     return report
 
 
@@ -267,7 +291,7 @@ def nightly_flow(storage: str | None = None) -> dict[str, object]:
     """Every submission with no verdict, or whose files changed since its verdict."""
     flow_run_logging()
     guard_temporary_server()
-    return publish_artifacts(execute(_settings(storage), Selection())).summary()
+    return _served(publish_artifacts(execute(_settings(storage), Selection()))).summary()
 
 
 @flow(name="attest-reprocess", task_runner=_runner(), log_prints=False)
@@ -292,7 +316,7 @@ def reprocess_flow(
     )
     if not (selection.submission_ids or all or decision or since):
         raise InputError("reprocess needs a selection: submission_ids, all, decision or since")
-    report = publish_artifacts(execute(_settings(storage), selection))
+    report = _served(publish_artifacts(execute(_settings(storage), selection)))
     if report.unknown_ids:
         # The others are reprocessed; the run still fails, so that the operator sees the ids.
         raise InputError(f"no such submission: {', '.join(report.unknown_ids)}")

@@ -14,7 +14,7 @@ from models.settings import Settings
 from models.verdict import DecidedBy, Finding, Message, Verdict
 from notices.maker import notice_maker
 from storage.objects import open_storage
-from storage.verdicts import publish, read_current
+from storage.verdicts import operator_decision_of, publish, read_current
 from validators.catalogue import GROUNDS
 from validators.decision import decide
 from validators.manifest import parse_manifest
@@ -99,11 +99,17 @@ def record_decision(
     refuse: tuple[str, ...],
     operator: str,
     note: str | None,
+    force: bool = False,
 ) -> Verdict:
+    """A decision as a new revision. Another decision by an operator is replaced only with `force`:
+    one operator never silently overturns another's."""
     storage = open_storage(settings)
     current = read_current(storage, submission_id)
     if current is None:
         raise InputError(f"no verdict for {submission_id}")
+    earlier = operator_decision_of(current)
+    if earlier is not None and not force:
+        raise InputError(f"{submission_id} already has {earlier}; add --force to replace it")
     verdict = operator_verdict(
         current, accept=accept, refuse=refuse, operator=operator, note=note, now=datetime.now(UTC)
     )

@@ -6,13 +6,18 @@ from __future__ import annotations
 import json
 import os
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from models.astana_time import ASTANA
 from models.errors import InputError
-from tests.flows.cli import attest
+from tests.flows.cli import Result, attest, tree_digest
 from tests.flows.tiny import write_submission
+from tests.review_desk.desk_data import CASE, LATER, history, write_storage, write_users
+
+KEY_SETTINGS = ("ATTEST_NOTICE_PKCS12", "ATTEST_NOTICE_PKCS12_PASSWORD")
 
 
 def test_a_mistyped_storage_root_stops_the_run_before_anything_starts(tmp_path: Path) -> None:
@@ -55,3 +60,105 @@ def test_the_reprocess_deployment_fails_on_unknown_ids_and_on_no_selection(tmp_p
     assert json.loads((root / "verdicts" / "2026-000118.json").read_text())["revision"] == 1
     with pytest.raises(InputError, match="needs a selection"):
         reprocess_flow(storage=str(root))
+
+
+def no_key(*args: str, **env: str) -> Result:
+    """`attest` with notices on (the default) and no signing key in its environment."""
+    return attest(*args, env={"ATTEST_NOTICES": "on", **env}, unset=KEY_SETTINGS)
+
+
+def one_line_error(result: Result, *words: str) -> None:
+    assert result.code == 2, result
+    assert result.err.startswith("attest: error:") and len(result.err.strip().splitlines()) == 1, result.err
+    for word in words:
+        assert word in result.err, result.err
+
+
+def test_without_a_signing_key_nothing_publishes_unless_notices_are_switched_off(tmp_path: Path) -> None:
+    """A refusal must reach the teacher signed: no key and notices on stops every command that publishes, at
+    the start (before Prefect), with the fix in the one line; switched off on purpose, verdicts flow."""
+    root = tmp_path / "data"
+    write_storage(root, datetime.now(ASTANA).date())
+    users = tmp_path / "users.json"
+    write_users(users)
+    before = tree_digest(root)
+    started = time.monotonic()
+    for args in (
+        ("run", "--storage", str(root)),
+        ("reprocess", "--storage", str(root), "--submission", CASE),
+        ("review", "decide", "--storage", str(root), CASE, "--accept", "--operator", "aigerim"),
+        ("review", "serve", "--storage", str(root), "--users", str(users), "--port", "1"),
+        ("serve",),
+    ):
+        one_line_error(
+            no_key(*args, ATTEST_STORAGE=str(root)), "ATTEST_NOTICE_PKCS12", "--no-notices", "ATTEST_NOTICES=off"
+        )
+    assert time.monotonic() - started < 25  # five commands, none of them waited for Prefect
+    assert tree_digest(root) == before  # nothing written: no revision, no run report
+
+    decide = ("review", "decide", "--storage", str(root))
+    assert no_key(*decide, CASE, "--accept", "--operator", "aigerim", "--no-notices").code == 0
+    assert no_key(*decide, LATER, "--accept", "--operator", "aigerim", ATTEST_NOTICES="off").code == 0
+    for sid in (CASE, LATER):
+        assert [v.revision for v in history(root, sid)] == [1, 2]
+        assert history(root, sid)[-1].notice is None
+    assert not (root / "notices").exists()
+
+
+@pytest.mark.slow
+def test_every_run_says_whether_notices_were_made(tmp_path: Path) -> None:
+    """The summary and the run report say "OFF" when switched off, and how many were signed when on."""
+    from notices import make_self_signed_p12
+
+    root = tmp_path / "data"
+    write_submission(root, "2026-000131")
+    off = no_key("run", "--storage", str(root), "--no-notices")
+    assert off.code == 0, off
+    assert "notices: OFF (switched off on purpose" in off.out
+    key = tmp_path / "provider.p12"
+    make_self_signed_p12(key, common_name="Test provider", organization="Test", password=b"pw")
+    on = attest(
+        "reprocess",
+        "--storage",
+        str(root),
+        "--submission",
+        "2026-000131",
+        env={"ATTEST_NOTICES": "on", "ATTEST_NOTICE_PKCS12": str(key), "ATTEST_NOTICE_PKCS12_PASSWORD": "pw"},
+    )
+    assert on.code == 0, on
+    assert "notices: 1 signed" in on.out
+    reports = [json.loads(p.read_text()) for p in sorted((root / "runs").glob("*.json"))]
+    assert sorted((r["mode"], r["notices"], r["notices_made"]) for r in reports) == [
+        ("nightly", "off", 0),
+        ("reprocess", "signed", 1),
+    ]
+    assert (root / "notices" / "2026-000131" / "0002.pdf").is_file()
+
+
+def test_an_operator_never_silently_replaces_another_operators_decision(tmp_path: Path) -> None:
+    """`review decide` and `reprocess` ask for --force and say whose decision it would replace."""
+    root = tmp_path / "data"
+    write_storage(root, datetime.now(ASTANA).date())
+    decide = ("review", "decide", "--storage", str(root), CASE, "--no-notices")
+    first = attest(*decide, "--refuse", "identity.name_mismatch", "--operator", "aigerim")
+    assert first.code == 0, first
+    second = attest(*decide, "--accept", "--operator", "bolat")
+    one_line_error(second, "operator aigerim's decision (refused, revision 2", "--force")
+    assert [v.revision for v in history(root, CASE)] == [1, 2]
+    again = attest("reprocess", "--storage", str(root), "--submission", CASE, "--no-notices")
+    one_line_error(again, "operator aigerim's decision (refused", "--force", "nothing was reprocessed")
+    assert not (root / "runs").exists()
+    forced = attest(*decide, "--accept", "--operator", "bolat", "--force")
+    assert forced.code == 0, forced
+    assert "replaced operator aigerim's decision (refused, revision 2" in forced.out
+    latest = history(root, CASE)[-1]
+    assert (latest.revision, latest.decision, latest.decided_by.name) == (3, "accepted", "bolat")
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [("ATTEST_APPLICATION_WINDOWS", "["), ("ATTEST_EXTRA_DAYS_OFF", "notjson"), ("ATTEST_NOTICE_PROVIDER_PKCS12", "{")],
+)
+def test_a_malformed_json_setting_is_one_line_naming_it(tmp_path: Path, variable: str, value: str) -> None:
+    result = attest("show", "--storage", str(tmp_path), "2026-000001", env={variable: value})
+    one_line_error(result, f"bad setting {variable}", "not valid JSON", "e.g. ")
