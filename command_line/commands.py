@@ -12,7 +12,7 @@ from pathlib import Path
 from models.astana_time import ASTANA
 from models.errors import InputError
 from models.settings import Settings
-from models.verdict import Decision, Verdict
+from models.verdict import Decision, Verdict, VerdictDocument
 from notices.maker import require_notice_key
 from runtime.log_masking import mask_our_logs
 from storage.objects import Storage, open_storage
@@ -77,8 +77,6 @@ def _operator_decision(storage: Storage, submission_id: str) -> str | None:
 
 
 def show(settings: Settings, submission_id: str, *, as_json: bool) -> int:
-    from storage.objects import open_storage
-
     verdict = read_current(open_storage(settings), submission_id)
     if verdict is None:
         raise InputError(f"no verdict for {submission_id}")
@@ -88,17 +86,45 @@ def show(settings: Settings, submission_id: str, *, as_json: bool) -> int:
     print(f"{verdict.submission_id}  revision {verdict.revision}  {verdict.decision.upper()}")
     if verdict.grounds:
         print(f"grounds: {', '.join(str(g) for g in verdict.grounds)} (item 9 of the standard)")
-    print(f"submitted {verdict.submitted_at}  registered {verdict.registered_on}  due {verdict.due_by}")
+    print(
+        f"submitted {_known(verdict.submitted_at)}  registered {_known(verdict.registered_on)}  "
+        f"due {_known(verdict.due_by)}"
+    )
     who = verdict.decided_by
     print(f"decided {verdict.decided_at.isoformat()} by {who.kind}{' ' + who.name if who.name else ''}")
+    if who.note:
+        print(f"note: {who.note}")
     for i, f in enumerate((f for f in verdict.findings if f.status != "pass"), start=1):
         ground = f" ground {f.ground}" if f.ground else ""
         doc = f" [{f.document}]" if f.document else ""
         print(f"{i}. {f.status}{ground} {f.check}{doc}\n   kk: {f.message.kk}\n   ru: {f.message.ru}")
     print("documents:")
     for d in verdict.documents:
-        print(f"  {d.file}: declared {d.declared_kind}, read as {d.detected_kind}, {d.text_source}, {d.pages} p.")
+        print(f"  {d.file}: {_document_line(d)}")
+    notice = verdict.notice.key if verdict.notice else "none (notices were off)"
+    print(f"notice: {notice}")
+    if verdict.decision == "needs_review":
+        print(
+            f"next: an operator decides, in the review desk (attest review serve) or with\n"
+            f"  attest review decide --storage {settings.storage} {verdict.submission_id} "
+            f"(--accept | --refuse CHECK ...) --operator NAME [--note TEXT]"
+        )
     return 0
+
+
+def _known(value: object) -> str:
+    return "unknown" if value is None else str(value)
+
+
+def _document_line(d: VerdictDocument) -> str:
+    """A verdict's document for a person: what was declared, what was read, from where, how many pages."""
+    declared = f"declared {d.declared_kind}" if d.declared_kind else "not in the manifest"
+    if d.text_source == "none":
+        return f"{declared}, not read"
+    read_as = f"read as {d.detected_kind}" if d.detected_kind else "kind not recognised"
+    source = "from the text layer" if d.text_source == "text_layer" else "by OCR"
+    pages = f", {d.pages} p." if d.pages is not None else ""
+    return f"{declared}, {read_as} {source}{pages}"
 
 
 def review_list(settings: Settings) -> int:

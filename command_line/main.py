@@ -86,7 +86,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     setup_logging(verbose=args.verbose)
     try:
-        return dispatch(args)
+        code = dispatch(args)
+        sys.stdout.flush()  # here, where a closed pipe can still be told apart from a failure
+        return code
+    except BrokenPipeError:
+        # `attest show ID | head`: the reader has what it wanted. Python's flush at exit must not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except AttestError as exc:
         print(f"attest: error: {exc}", file=sys.stderr)
         return exc.exit_code

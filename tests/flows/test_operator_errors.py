@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import time
 from datetime import datetime
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 
 from models.astana_time import ASTANA
 from models.errors import InputError
-from tests.flows.cli import Result, attest, tree_digest
+from tests.flows.cli import ATTEST, Result, attest, tree_digest
 from tests.flows.tiny import write_submission
 from tests.review_desk.desk_data import CASE, LATER, history, write_storage, write_users
 
@@ -162,3 +163,40 @@ def test_an_operator_never_silently_replaces_another_operators_decision(tmp_path
 def test_a_malformed_json_setting_is_one_line_naming_it(tmp_path: Path, variable: str, value: str) -> None:
     result = attest("show", "--storage", str(tmp_path), "2026-000001", env={variable: value})
     one_line_error(result, f"bad setting {variable}", "not valid JSON", "e.g. ")
+
+
+def test_show_speaks_plainly_says_what_comes_next_and_survives_a_closed_pipe(tmp_path: Path) -> None:
+    """No Python None or reprs for a verdict made without a manifest, a next step for a needs_review case,
+    and `attest show ID | head` ends quietly."""
+    from models.verdict import VerdictDocument
+    from tests.review_desk.desk_data import review_verdict
+
+    root = tmp_path / "data"
+    write_storage(root, datetime.now(ASTANA).date())
+    bare = review_verdict(CASE, datetime.now(ASTANA), datetime.now(ASTANA).date()).model_copy(
+        update={
+            "submitted_at": None,
+            "registered_on": None,
+            "due_by": None,
+            "documents": (VerdictDocument(file="scan.png", declared_kind=None),),
+        }
+    )
+    (root / "verdicts" / f"{CASE}.json").write_bytes(bare.to_json())
+    shown = attest("show", "--storage", str(root), CASE)
+    assert shown.code == 0, shown
+    assert "None" not in shown.out and "['" not in shown.out, shown.out
+    assert "submitted unknown  registered unknown  due unknown" in shown.out
+    assert "scan.png: not in the manifest, not read" in shown.out
+    assert f"attest review decide --storage {root} {CASE} (--accept | --refuse CHECK ...)" in shown.out
+
+    proc = subprocess.Popen(
+        [str(ATTEST), "show", "--storage", str(root), LATER],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # as `| head` does once it has its lines, before attest writes them
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0
+    assert "Traceback" not in err and "BrokenPipe" not in err, err
