@@ -28,7 +28,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ATTEST_", env_nested_delimiter="__", frozen=True, extra="ignore")
 
     storage: str = "./data"
-    s3_endpoint: str = "localhost:9000"
+    s3_endpoint: str | None = None  # host:port; required for an s3:// root (no silent localhost)
     s3_access_key: SecretStr = SecretStr("")
     s3_secret_key: SecretStr = SecretStr("")
     s3_secure: bool = True
