@@ -11,9 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -25,20 +23,19 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 from flows.run_order import assessment_order, known_digests, reading_order
+from flows.run_plan import Plan, Planned, Selection, plan_run, start_report
 from flows.run_report import RunReport, notices_line, readable, summary_line, write_report
-from models.astana_time import ASTANA
 from models.errors import InputError, StorageError
 from models.extraction import DocumentReading
 from models.settings import Settings, load_settings
 from models.verdict import Decision, Verdict
 from models.working_days import WorkCalendar
-from notices.maker import NoticeMaker, notice_maker, notices_state
+from notices.maker import NoticeMaker, notice_maker
 from runtime.log_masking import flow_run_logging
 from runtime.temporary_server import guard_temporary_server
 from storage.objects import Storage, open_storage
-from storage.submissions import discover, needs_verdict
-from storage.verdicts import operator_decision_of, publish, read_current, repair_current
-from validators.assessment import Parsed, assess, others_of, parse
+from storage.verdicts import publish
+from validators.assessment import Parsed, assess, others_of
 from workers.pool import ReadStats, close_pool, make_pool, read_cached, read_submission
 
 log = logging.getLogger("attest")
@@ -50,78 +47,6 @@ def _runner() -> Any:
 
 
 Progress = Callable[[int, int, Verdict], None]
-
-
-@dataclass(frozen=True)
-class Selection:
-    """What a run takes: the nightly rule, or an operator's choice."""
-
-    mode: str = "nightly"  # "nightly" | "reprocess"
-    submission_ids: tuple[str, ...] = ()
-    all: bool = False
-    decision: Decision | None = None
-    since: date | None = None
-    force: bool = False
-
-
-@dataclass
-class Plan:
-    todo: list[Parsed] = field(default_factory=list)
-    by_iin: dict[str, list[Parsed]] = field(default_factory=dict)
-    decisions: dict[str, Decision | None] = field(default_factory=dict)
-    current: dict[str, Verdict | None] = field(default_factory=dict)  # as read when planning
-    unchanged: int = 0
-    unknown_ids: list[str] = field(default_factory=list)
-    operator_kept: list[str] = field(default_factory=list)  # "ID: operator X's decision (...)", no --force
-    operator_replaced: list[str] = field(default_factory=list)  # the same, replaced with --force
-
-
-def plan_run(storage: Storage, settings: Settings, selection: Selection, now: datetime) -> tuple[Plan, list]:
-    found = discover(storage, settings, now)
-    plan = Plan()
-    present = set()
-    for folder in found.folders:
-        parsed = parse(folder)
-        present.add(parsed.submission_id)
-        current = repair_current(storage, parsed.submission_id, read_current(storage, parsed.submission_id))
-        plan.current[parsed.submission_id] = current
-        plan.decisions[parsed.submission_id] = current.decision if current else None
-        if parsed.manifest is not None:
-            plan.by_iin.setdefault(parsed.manifest.applicant.iin, []).append(parsed)
-        selected = _selected(parsed, current, selection)
-        if selected:
-            plan.todo.append(parsed)
-        else:
-            plan.unchanged += 1
-        earlier = operator_decision_of(current) if current is not None and selection.mode == "reprocess" else None
-        if earlier is not None and _chosen(parsed, current, selection):
-            (plan.operator_replaced if selected else plan.operator_kept).append(f"{parsed.submission_id}: {earlier}")
-    plan.unknown_ids = [s for s in selection.submission_ids if s not in present]
-    plan.todo.sort(key=lambda p: p.sort_key)
-    return plan, found.skipped
-
-
-def _chosen(parsed: Parsed, current: Verdict | None, selection: Selection) -> bool:
-    """An operator's reprocess selection, before operators' decisions are set apart."""
-    return bool(
-        selection.all
-        or parsed.submission_id in selection.submission_ids
-        or (selection.decision is not None and current is not None and current.decision == selection.decision)
-        or (
-            selection.since is not None
-            and parsed.manifest is not None
-            and parsed.manifest.submitted_at.astimezone(ASTANA).date() >= selection.since
-        )
-    )
-
-
-def _selected(parsed: Parsed, current: Verdict | None, selection: Selection) -> bool:
-    if selection.mode == "nightly":
-        return needs_verdict(parsed.folder, current)
-    if not _chosen(parsed, current, selection):
-        return False
-    operator = current is not None and current.decided_by.kind == "operator"
-    return selection.force or not operator or needs_verdict(parsed.folder, current)
 
 
 @task(name="read-documents", cache_policy=NO_CACHE, retries=0)
@@ -178,25 +103,18 @@ def _same_outcome(a: Verdict, b: Verdict) -> bool:
     ) == b.model_dump(include={"decision", "grounds", "findings", "documents"})
 
 
-def execute(settings: Settings, selection: Selection, progress: Progress | None = None) -> RunReport:
-    """The body of both flows: plan, read in parallel, assess in order, report."""
+def execute(
+    settings: Settings, selection: Selection, progress: Progress | None = None, planned: Planned | None = None
+) -> RunReport:
+    """The body of both flows: plan (unless the command line has), read in parallel, assess in order, report."""
     started = time.monotonic()
     storage = open_storage(settings)
     make_notice = notice_maker(settings)  # no key with notices on: stop here, before any verdict
     now = datetime.now(UTC)
-    run_id = now.strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
-    plan, skipped = plan_run(storage, settings, selection, now)
+    planned = planned or plan_run(storage, settings, selection, now)
+    plan = planned[0]
     order = {p.submission_id: i for i, p in enumerate(plan.todo)}
-    report = RunReport(
-        run_id=run_id, mode=selection.mode, started_at=now, storage=storage.describe(), notices=notices_state(settings)
-    )
-    report.skipped = [f"{s.name}: {s.reason}" for s in skipped]
-    report.unchanged = plan.unchanged
-    report.unknown_ids = plan.unknown_ids
-    report.operator_kept = plan.operator_kept
-    report.operator_replaced = plan.operator_replaced
-    for s in skipped:
-        log.info("skipped %s: %s", s.name, s.reason)
+    report = start_report(storage, settings, selection, now, planned)
     calendar = WorkCalendar(
         settings.work_start, settings.work_end, settings.extra_days_off, settings.extra_working_days
     )
@@ -323,13 +241,15 @@ def reprocess_flow(
     return report.summary()
 
 
-def run_in_flow(settings: Settings, selection: Selection, progress: Progress | None = None) -> RunReport:
-    """The CLI's way in: the same flow, with the CLI's settings object and a progress callback."""
+def run_in_flow(
+    settings: Settings, selection: Selection, progress: Progress | None = None, planned: Planned | None = None
+) -> RunReport:
+    """The CLI's way in: the same flow, with the CLI's settings object, its plan and a progress callback."""
 
     @flow(name=f"attest-{selection.mode}", task_runner=_runner(), log_prints=False)
     def cli_flow() -> RunReport:
         flow_run_logging()
         guard_temporary_server()
-        return publish_artifacts(execute(settings, selection, progress))
+        return publish_artifacts(execute(settings, selection, progress, planned))
 
     return cli_flow()

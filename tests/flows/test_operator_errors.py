@@ -200,3 +200,21 @@ def test_show_speaks_plainly_says_what_comes_next_and_survives_a_closed_pipe(tmp
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 0
     assert "Traceback" not in err and "BrokenPipe" not in err, err
+
+
+def test_an_idle_night_with_no_prefect_server_does_not_start_one(tmp_path: Path) -> None:
+    """Nothing new and no PREFECT_API_URL: the run report is written and Prefect's temporary server (8-12 s,
+    its records gone when the command ends) is never started."""
+    root = tmp_path / "data"
+    write_submission(root, "2026-000141")
+    first = attest("run", "--storage", str(root))  # through the tests' Prefect server
+    assert first.code == 0, first
+    home = tmp_path / "prefect-home"
+    started = time.monotonic()
+    idle = attest("run", "--storage", str(root), env={"PREFECT_HOME": str(home)}, unset=("PREFECT_API_URL",))
+    seconds = time.monotonic() - started
+    assert idle.code == 0, idle
+    assert "nightly: 0 verdicts (none); unchanged 1;" in idle.out
+    assert len(list((root / "runs").glob("*.json"))) == 2
+    assert not (home / "prefect.db").exists()  # where a temporary server keeps its database
+    assert seconds < 8, seconds
