@@ -182,6 +182,13 @@ def review_decide(
     return 0
 
 
+def review_add_user(users: Path, name: str) -> int:
+    """The desk's users from the `attest` command itself (the same as `python -m review_desk add-user`)."""
+    from review_desk.__main__ import main as desk_main
+
+    return desk_main(["add-user", "--users", str(users), name])
+
+
 def review_serve(settings: Settings, *, users: Path | None, host: str, port: int, session_hours: float) -> int:
     """The desk's edge: the secret and cookie policy come from the environment here, nowhere else."""
     import os

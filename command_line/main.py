@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     rs.add_argument("--port", type=int, default=8080)
     rs.add_argument("--users", type=Path, default=None, help='users file: {"users": {"name": "scrypt$..."}}')
     rs.add_argument("--session-hours", type=float, default=8.0, help="a login lasts this long (default 8)")
+    au = rsub.add_parser("add-user", help="add or replace a desk user (asks for the password; or one line on stdin)")
+    au.add_argument("--users", required=True, type=Path, help="the users file (created if missing)")
+    au.add_argument("name")
     return p
 
 
@@ -136,6 +139,8 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "review":
         if args.review_command == "list":
             return commands.review_list(settings_for(args))
+        if args.review_command == "add-user":
+            return commands.review_add_user(args.users, args.name)
         if args.review_command == "serve":
             return commands.review_serve(
                 settings_for(args), users=args.users, host=args.host, port=args.port, session_hours=args.session_hours

@@ -218,3 +218,18 @@ def test_an_idle_night_with_no_prefect_server_does_not_start_one(tmp_path: Path)
     assert len(list((root / "runs").glob("*.json"))) == 2
     assert not (home / "prefect.db").exists()  # where a temporary server keeps its database
     assert seconds < 8, seconds
+
+
+def test_a_desk_user_is_added_with_the_attest_command(tmp_path: Path) -> None:
+    from review_desk.auth import read_users, verify_password
+
+    users = tmp_path / "users.json"
+    done = subprocess.run(
+        [str(ATTEST), "review", "add-user", "--users", str(users), "aigerim"],
+        input="a long pass phrase\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert verify_password("a long pass phrase", read_users(users)["aigerim"])
