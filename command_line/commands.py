@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from flows.run_plan import Planned, Selection, start_report
+from flows.run_plan import Planned, Selection, plan_run, start_report
 from flows.run_report import RunReport, summary_line, write_report
 from models.astana_time import ASTANA
 from models.errors import InputError
@@ -56,8 +56,6 @@ def run_batch(settings: Settings, mode: str, **selection: object) -> int:
         decided = [f"{sid} has {who}" for sid in ids if (who := _operator_decision(storage, sid))]  # type: ignore[attr-defined]
         if decided:
             raise InputError(f"{'; '.join(decided)}: add --force to replace it (nothing was reprocessed)")
-    from flows.run_plan import plan_run
-
     chosen = Selection(mode=mode, **selection)  # type: ignore[arg-type]
     planned = plan_run(storage, settings, chosen, datetime.now(UTC))
     if not planned[0].todo and not os.environ.get("PREFECT_API_URL"):
@@ -120,7 +118,7 @@ def show(settings: Settings, submission_id: str, *, as_json: bool) -> int:
     print("documents:")
     for d in verdict.documents:
         print(f"  {d.file}: {_document_line(d)}")
-    notice = verdict.notice.key if verdict.notice else "none (notices were off)"
+    notice = verdict.notice.key if verdict.notice else "none"
     print(f"notice: {notice}")
     if verdict.decision == "needs_review":
         print(
@@ -191,7 +189,6 @@ def review_add_user(users: Path, name: str) -> int:
 
 def review_serve(settings: Settings, *, users: Path | None, host: str, port: int, session_hours: float) -> int:
     """The desk's edge: the secret and cookie policy come from the environment here, nowhere else."""
-    import os
     import secrets
 
     import uvicorn
@@ -220,8 +217,6 @@ def review_serve(settings: Settings, *, users: Path | None, host: str, port: int
 def serve(settings: Settings) -> int:
     """`attest serve`: settings and the signing key are checked before Prefect starts; the flow runs
     it serves read the same environment, so `--no-notices` reaches them through it."""
-    import os
-
     open_storage(settings)
     require_notice_key(settings)
     if not settings.notices:
