@@ -83,7 +83,7 @@ def test_without_a_signing_key_nothing_publishes_unless_notices_are_switched_off
     users = tmp_path / "users.json"
     write_users(users)
     before = tree_digest(root)
-    started = time.monotonic()
+    home = tmp_path / "prefect-home"
     for args in (
         ("run", "--storage", str(root)),
         ("reprocess", "--storage", str(root), "--submission", CASE),
@@ -92,9 +92,12 @@ def test_without_a_signing_key_nothing_publishes_unless_notices_are_switched_off
         ("serve",),
     ):
         one_line_error(
-            no_key(*args, ATTEST_STORAGE=str(root)), "ATTEST_NOTICE_PKCS12", "--no-notices", "ATTEST_NOTICES=off"
+            no_key(*args, ATTEST_STORAGE=str(root), PREFECT_HOME=str(home), PREFECT_API_URL=""),
+            "ATTEST_NOTICE_PKCS12",
+            "--no-notices",
+            "ATTEST_NOTICES=off",
         )
-    assert time.monotonic() - started < 25  # five commands, none of them waited for Prefect
+    assert not (home / "prefect.db").exists()  # said before Prefect's temporary server was started
     assert tree_digest(root) == before  # nothing written: no revision, no run report
 
     decide = ("review", "decide", "--storage", str(root))
@@ -210,14 +213,11 @@ def test_an_idle_night_with_no_prefect_server_does_not_start_one(tmp_path: Path)
     first = attest("run", "--storage", str(root))  # through the tests' Prefect server
     assert first.code == 0, first
     home = tmp_path / "prefect-home"
-    started = time.monotonic()
     idle = attest("run", "--storage", str(root), env={"PREFECT_HOME": str(home)}, unset=("PREFECT_API_URL",))
-    seconds = time.monotonic() - started
     assert idle.code == 0, idle
     assert "nightly: 0 verdicts (none); unchanged 1;" in idle.out
     assert len(list((root / "runs").glob("*.json"))) == 2
     assert not (home / "prefect.db").exists()  # where a temporary server keeps its database
-    assert seconds < 8, seconds
 
 
 def test_a_desk_user_is_added_with_the_attest_command(tmp_path: Path) -> None:
