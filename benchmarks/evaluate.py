@@ -189,7 +189,7 @@ def run_seed(
             if not keep(case):
                 shutil.rmtree(root / "submissions" / case.folder)
         cases = tuple(c for c in cases if keep(c))
-    report = run_in_flow(Settings(storage=str(root)), Selection())
+    report = run_in_flow(Settings(storage=str(root), notices=False), Selection())  # verdicts judged, not notices
     _drain_prefect()
     outcomes = tuple(
         Outcome(seed, c, read_verdict(root, c.submission_id) if c.expected_decision is not None else None)

@@ -9,8 +9,6 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from models.errors import AttestError, InputError
 from models.settings import Settings, load_settings
 from runtime.prefect_environment import prefect_environment
@@ -25,11 +23,20 @@ def build_parser() -> argparse.ArgumentParser:
     def storage_arg(sp: argparse.ArgumentParser) -> None:
         sp.add_argument("--storage", default=None, help="a folder or s3://bucket[/prefix] (default ./data)")
 
+    def notices_arg(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument(
+            "--no-notices",
+            action="store_true",
+            help="publish verdicts without signed notices, on purpose (as ATTEST_NOTICES=off)",
+        )
+
     run = sub.add_parser("run", help="the nightly batch: every new or changed submission")
     storage_arg(run)
+    notices_arg(run)
 
     rep = sub.add_parser("reprocess", help="a new verdict for chosen submissions")
     storage_arg(rep)
+    notices_arg(rep)
     group = rep.add_mutually_exclusive_group(required=True)
     group.add_argument("--submission", action="append", dest="submissions", metavar="ID")
     group.add_argument("--all", action="store_true")
@@ -44,8 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="write a sample set to a local folder and run the batch on it")
     demo.add_argument("--dir", default="demo-data", type=Path)
+    notices_arg(demo)
 
-    sub.add_parser("serve", help="serve the Prefect deployments (nightly schedule, reprocess)")
+    notices_arg(sub.add_parser("serve", help="serve the Prefect deployments (nightly schedule, reprocess)"))
 
     review = sub.add_parser("review", help="operators: needs_review submissions")
     rsub = review.add_subparsers(dest="review_command", required=True)
@@ -59,12 +67,18 @@ def build_parser() -> argparse.ArgumentParser:
     how.add_argument("--refuse", nargs="+", metavar="CHECK")
     rd.add_argument("--operator", required=True)
     rd.add_argument("--note", default=None)
+    rd.add_argument("--force", action="store_true", help="replace a decision another operator already made")
+    notices_arg(rd)
     rs = rsub.add_parser("serve", help="the review desk: a web page for operators (login required)")
     storage_arg(rs)
+    notices_arg(rs)
     rs.add_argument("--host", default="127.0.0.1")
     rs.add_argument("--port", type=int, default=8080)
     rs.add_argument("--users", type=Path, default=None, help='users file: {"users": {"name": "scrypt$..."}}')
     rs.add_argument("--session-hours", type=float, default=8.0, help="a login lasts this long (default 8)")
+    au = rsub.add_parser("add-user", help="add or replace a desk user (asks for the password; or one line on stdin)")
+    au.add_argument("--users", required=True, type=Path, help="the users file (created if missing)")
+    au.add_argument("name")
     return p
 
 
@@ -75,7 +89,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     setup_logging(verbose=args.verbose)
     try:
-        return dispatch(args)
+        code = dispatch(args)
+        sys.stdout.flush()  # here, where a closed pipe can still be told apart from a failure
+        return code
+    except BrokenPipeError:
+        # `attest show ID | head`: the reader has what it wanted. Python's flush at exit must not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except AttestError as exc:
         print(f"attest: error: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -86,12 +106,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def settings_for(args: argparse.Namespace) -> Settings:
     config = args.config or (Path(os.environ["ATTEST_CONFIG"]) if os.environ.get("ATTEST_CONFIG") else None)
-    try:
-        settings = load_settings(config)
-    except ValidationError as exc:
-        raise InputError(f"bad setting: {_first_error(exc)}") from exc
-    storage = getattr(args, "storage", None)
-    return settings.model_copy(update={"storage": storage}) if storage else settings
+    settings = load_settings(config)  # a bad value is an InputError naming the setting
+    update: dict[str, object] = {}
+    if getattr(args, "storage", None):
+        update["storage"] = args.storage
+    if getattr(args, "no_notices", False):
+        update["notices"] = False
+    return settings.model_copy(update=update)
 
 
 def dispatch(args: argparse.Namespace) -> int:
@@ -114,13 +135,12 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "demo":
         return commands.demo(settings_for(args), args.dir)
     if args.command == "serve":
-        from flows.deployments import serve_all
-
-        serve_all()
-        return 0
+        return commands.serve(settings_for(args))
     if args.command == "review":
         if args.review_command == "list":
             return commands.review_list(settings_for(args))
+        if args.review_command == "add-user":
+            return commands.review_add_user(args.users, args.name)
         if args.review_command == "serve":
             return commands.review_serve(
                 settings_for(args), users=args.users, host=args.host, port=args.port, session_hours=args.session_hours
@@ -132,13 +152,9 @@ def dispatch(args: argparse.Namespace) -> int:
             refuse=tuple(args.refuse or ()),
             operator=args.operator,
             note=args.note,
+            force=args.force,
         )
     raise InputError(f"unknown command {args.command}")
-
-
-def _first_error(exc: ValidationError) -> str:
-    err = exc.errors()[0]
-    return f"{'.'.join(str(x) for x in err['loc'])}: {err['msg']}"
 
 
 if __name__ == "__main__":

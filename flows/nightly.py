@@ -11,9 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -25,8 +23,8 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 from flows.run_order import assessment_order, known_digests, reading_order
-from flows.run_report import RunReport, write_report
-from models.astana_time import ASTANA
+from flows.run_plan import Plan, Planned, Selection, plan_run, start_report
+from flows.run_report import RunReport, notices_line, readable, summary_line, write_report
 from models.errors import InputError, StorageError
 from models.extraction import DocumentReading
 from models.settings import Settings, load_settings
@@ -36,9 +34,8 @@ from notices.maker import NoticeMaker, notice_maker
 from runtime.log_masking import flow_run_logging
 from runtime.temporary_server import guard_temporary_server
 from storage.objects import Storage, open_storage
-from storage.submissions import discover, needs_verdict
-from storage.verdicts import publish, read_current, repair_current
-from validators.assessment import Parsed, assess, others_of, parse
+from storage.verdicts import publish
+from validators.assessment import Parsed, assess, others_of
 from workers.pool import ReadStats, close_pool, make_pool, read_cached, read_submission
 
 log = logging.getLogger("attest")
@@ -50,68 +47,6 @@ def _runner() -> Any:
 
 
 Progress = Callable[[int, int, Verdict], None]
-
-
-@dataclass(frozen=True)
-class Selection:
-    """What a run takes: the nightly rule, or an operator's choice."""
-
-    mode: str = "nightly"  # "nightly" | "reprocess"
-    submission_ids: tuple[str, ...] = ()
-    all: bool = False
-    decision: Decision | None = None
-    since: date | None = None
-    force: bool = False
-
-
-@dataclass
-class Plan:
-    todo: list[Parsed] = field(default_factory=list)
-    by_iin: dict[str, list[Parsed]] = field(default_factory=dict)
-    decisions: dict[str, Decision | None] = field(default_factory=dict)
-    current: dict[str, Verdict | None] = field(default_factory=dict)  # as read when planning
-    unchanged: int = 0
-    unknown_ids: list[str] = field(default_factory=list)
-
-
-def plan_run(storage: Storage, settings: Settings, selection: Selection, now: datetime) -> tuple[Plan, list]:
-    found = discover(storage, settings, now)
-    plan = Plan()
-    present = set()
-    for folder in found.folders:
-        parsed = parse(folder)
-        present.add(parsed.submission_id)
-        current = repair_current(storage, parsed.submission_id, read_current(storage, parsed.submission_id))
-        plan.current[parsed.submission_id] = current
-        plan.decisions[parsed.submission_id] = current.decision if current else None
-        if parsed.manifest is not None:
-            plan.by_iin.setdefault(parsed.manifest.applicant.iin, []).append(parsed)
-        if _selected(parsed, current, selection):
-            plan.todo.append(parsed)
-        else:
-            plan.unchanged += 1
-    plan.unknown_ids = [s for s in selection.submission_ids if s not in present]
-    plan.todo.sort(key=lambda p: p.sort_key)
-    return plan, found.skipped
-
-
-def _selected(parsed: Parsed, current: Verdict | None, selection: Selection) -> bool:
-    if selection.mode == "nightly":
-        return needs_verdict(parsed.folder, current)
-    chosen = (
-        selection.all
-        or parsed.submission_id in selection.submission_ids
-        or (selection.decision is not None and current is not None and current.decision == selection.decision)
-        or (
-            selection.since is not None
-            and parsed.manifest is not None
-            and parsed.manifest.submitted_at.astimezone(ASTANA).date() >= selection.since
-        )
-    )
-    if not chosen:
-        return False
-    operator = current is not None and current.decided_by.kind == "operator"
-    return selection.force or not operator or needs_verdict(parsed.folder, current)
 
 
 @task(name="read-documents", cache_policy=NO_CACHE, retries=0)
@@ -168,21 +103,18 @@ def _same_outcome(a: Verdict, b: Verdict) -> bool:
     ) == b.model_dump(include={"decision", "grounds", "findings", "documents"})
 
 
-def execute(settings: Settings, selection: Selection, progress: Progress | None = None) -> RunReport:
-    """The body of both flows: plan, read in parallel, assess in order, report."""
+def execute(
+    settings: Settings, selection: Selection, progress: Progress | None = None, planned: Planned | None = None
+) -> RunReport:
+    """The body of both flows: plan (unless the command line has), read in parallel, assess in order, report."""
     started = time.monotonic()
     storage = open_storage(settings)
+    make_notice = notice_maker(settings)  # no key with notices on: stop here, before any verdict
     now = datetime.now(UTC)
-    run_id = now.strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
-    plan, skipped = plan_run(storage, settings, selection, now)
+    planned = planned or plan_run(storage, settings, selection, now)
+    plan = planned[0]
     order = {p.submission_id: i for i, p in enumerate(plan.todo)}
-    report = RunReport(run_id=run_id, mode=selection.mode, started_at=now, storage=storage.describe())
-    report.skipped = [f"{s.name}: {s.reason}" for s in skipped]
-    report.unchanged = plan.unchanged
-    report.unknown_ids = plan.unknown_ids
-    for s in skipped:
-        log.info("skipped %s: %s", s.name, s.reason)
-    make_notice = notice_maker(settings) if plan.todo else None
+    report = start_report(storage, settings, selection, now, planned)
     calendar = WorkCalendar(
         settings.work_start, settings.work_end, settings.extra_days_off, settings.extra_working_days
     )
@@ -231,23 +163,33 @@ def publish_artifacts(report: RunReport) -> RunReport:
 
     if FlowRunContext.get() is None:
         return report
-    rows = [{k: str(v) for k, v in row.items()} for row in report.verdicts]
+    rows = [{k: readable(v) for k, v in row.items()} for row in report.verdicts]
     if rows:
         create_table_artifact(key="attest-verdicts", table=rows, description=f"Verdicts of run {report.run_id}")
     decided = "\n".join(f"| {k} | {v} |" for k, v in sorted(report.by_decision.items())) or "| none | 0 |"
     checks = "\n".join(f"| {k} | {v} |" for k, v in sorted(report.by_check.items())) or "| none | 0 |"
     failures = "\n".join(f"- {f}" for f in report.failures) or "none"
+    operators = "".join(f"- kept {line} (force replaces it)\n" for line in report.operator_kept) + "".join(
+        f"- replaced {line}\n" for line in report.operator_replaced
+    )
     create_markdown_artifact(
         key="attest-run-summary",
         markdown=(
             f"# attest {report.mode} run {report.run_id}\n\n"
             f"{report.seconds:.1f} s; {report.ocr_pages} OCR pages, {report.text_pages} text-layer pages, "
             f"{report.cached_documents} documents from cache; unchanged {report.unchanged}\n\n"
+            f"{notices_line(report).capitalize()}\n\n"
             f"| decision | count |\n|---|---|\n{decided}\n\n| check:status | count |\n|---|---|\n{checks}\n\n"
-            f"Failures: {failures}\n"
+            f"Failures: {failures}\n" + (f"\nOperators' decisions:\n{operators}" if operators else "")
         ),
         description="attest run summary",
     )
+    return report
+
+
+def _served(report: RunReport) -> RunReport:
+    """A deployment's run says what it did on the output of `attest serve` (which streams it), one line."""
+    print(f"attest {summary_line(report)}", flush=True)
     return report
 
 
@@ -267,7 +209,7 @@ def nightly_flow(storage: str | None = None) -> dict[str, object]:
     """Every submission with no verdict, or whose files changed since its verdict."""
     flow_run_logging()
     guard_temporary_server()
-    return publish_artifacts(execute(_settings(storage), Selection())).summary()
+    return _served(publish_artifacts(execute(_settings(storage), Selection()))).summary()
 
 
 @flow(name="attest-reprocess", task_runner=_runner(), log_prints=False)
@@ -292,20 +234,22 @@ def reprocess_flow(
     )
     if not (selection.submission_ids or all or decision or since):
         raise InputError("reprocess needs a selection: submission_ids, all, decision or since")
-    report = publish_artifacts(execute(_settings(storage), selection))
+    report = _served(publish_artifacts(execute(_settings(storage), selection)))
     if report.unknown_ids:
         # The others are reprocessed; the run still fails, so that the operator sees the ids.
         raise InputError(f"no such submission: {', '.join(report.unknown_ids)}")
     return report.summary()
 
 
-def run_in_flow(settings: Settings, selection: Selection, progress: Progress | None = None) -> RunReport:
-    """The CLI's way in: the same flow, with the CLI's settings object and a progress callback."""
+def run_in_flow(
+    settings: Settings, selection: Selection, progress: Progress | None = None, planned: Planned | None = None
+) -> RunReport:
+    """The CLI's way in: the same flow, with the CLI's settings object, its plan and a progress callback."""
 
     @flow(name=f"attest-{selection.mode}", task_runner=_runner(), log_prints=False)
     def cli_flow() -> RunReport:
         flow_run_logging()
         guard_temporary_server()
-        return publish_artifacts(execute(settings, selection, progress))
+        return publish_artifacts(execute(settings, selection, progress, planned))
 
     return cli_flow()

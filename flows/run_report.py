@@ -18,10 +18,14 @@ class RunReport:
     mode: str
     started_at: datetime
     storage: str
+    notices: str = "signed"  # "signed", or "off" when switched off on purpose
+    notices_made: int = 0
     seconds: float = 0.0
     unchanged: int = 0
     skipped: list[str] = field(default_factory=list)
     unknown_ids: list[str] = field(default_factory=list)
+    operator_kept: list[str] = field(default_factory=list)
+    operator_replaced: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     by_decision: Counter[str] = field(default_factory=Counter)
     by_check: Counter[str] = field(default_factory=Counter)
@@ -40,6 +44,7 @@ class RunReport:
             self.unchanged += 1
             return
         self.by_decision[verdict.decision] += 1
+        self.notices_made += verdict.notice is not None
         for f in verdict.findings:
             if f.status != "pass":
                 self.by_check[f"{f.check}:{f.status}"] += 1
@@ -62,11 +67,15 @@ class RunReport:
             "started_at": self.started_at.isoformat(),
             "seconds": self.seconds,
             "verdicts_written": sum(self.by_decision.values()),
+            "notices": self.notices,
+            "notices_made": self.notices_made,
             "by_decision": dict(sorted(self.by_decision.items())),
             "by_check": dict(sorted(self.by_check.items())),
             "unchanged": self.unchanged,
             "skipped": self.skipped,
             "unknown_ids": self.unknown_ids,
+            "operator_decisions_kept": self.operator_kept,
+            "operator_decisions_replaced": self.operator_replaced,
             "failures": self.failures,
             "documents_read": self.documents,
             "documents_from_cache": self.cached_documents,
@@ -74,6 +83,32 @@ class RunReport:
             "text_layer_pages": self.text_pages,
             "verdicts": self.verdicts,
         }
+
+
+def readable(value: object) -> str:
+    """A report cell for a person: lists as "a, b" (or "-"), never a Python repr."""
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value) or "-"
+    return "-" if value is None else str(value)
+
+
+def notices_line(report: RunReport) -> str:
+    """Whether the teachers got notices, said in every summary: a night without them is never silent."""
+    if report.notices == "off":
+        return "notices: OFF (switched off on purpose, none made)"
+    return f"notices: {report.notices_made} signed"
+
+
+def summary_line(report: RunReport) -> str:
+    """The run in one line: what the command line prints at the end, and `attest serve` per flow run."""
+    decided = ", ".join(f"{k} {v}" for k, v in sorted(report.by_decision.items())) or "none"
+    return (
+        f"{report.mode}: {sum(report.by_decision.values())} verdicts ({decided}); unchanged {report.unchanged}; "
+        f"skipped {len(report.skipped)}; failures {len(report.failures)}; "
+        f"{report.ocr_pages} OCR pages, {report.text_pages} text-layer pages, "
+        f"{report.cached_documents} documents from cache; {notices_line(report)}; {report.seconds:.1f} s; "
+        f"report runs/{report.run_id}.json"
+    )
 
 
 def write_report(storage: Storage, report: RunReport) -> None:

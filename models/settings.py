@@ -1,13 +1,15 @@
 """The one settings object. Read at the edge (CLI, Prefect entry points) and passed down."""
 
+import re
 from datetime import date, time
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
+    SettingsError,
     TomlConfigSettingsSource,
 )
 
@@ -26,7 +28,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ATTEST_", env_nested_delimiter="__", frozen=True, extra="ignore")
 
     storage: str = "./data"
-    s3_endpoint: str = "localhost:9000"
+    s3_endpoint: str | None = None  # host:port; required for an s3:// root (no silent localhost)
     s3_access_key: SecretStr = SecretStr("")
     s3_secret_key: SecretStr = SecretStr("")
     s3_secure: bool = True
@@ -52,7 +54,10 @@ class Settings(BaseSettings):
     upload_grace_hours: float = 24.0
 
     # Notices (contract §1): signed with the provider's key. In production, the provider's RSA
-    # certificate from НУЦ РК (pyHanko signs with RSA or ECDSA, not GOST). Unset: no notices.
+    # certificate from НУЦ РК (pyHanko signs with RSA or ECDSA, not GOST). A refusal must reach the
+    # teacher as a signed notice: with notices on and no key, nothing runs (`notices.maker`).
+    # `notices = false` (ATTEST_NOTICES=off, or --no-notices) switches them off on purpose.
+    notices: bool = True
     notice_pkcs12: Path | None = None
     notice_pkcs12_password: SecretStr = SecretStr("")
     notice_provider_pkcs12: dict[str, Path] = Field(default_factory=dict)  # provider BIN -> PKCS#12
@@ -64,12 +69,46 @@ class Settings(BaseSettings):
 SECRET_FIELDS = frozenset({"s3_access_key", "s3_secret_key", "notice_pkcs12_password", "notice_provider_passwords"})
 
 
-def load_settings(config_file: Path | None = None) -> Settings:
-    """Settings from the environment over an optional TOML file (environment wins).
+# What a JSON-valued setting looks like, for the one-line error when it does not parse.
+JSON_FORMATS = {
+    "application_windows": '[{"start": "2026-09-01", "end": "2026-10-15"}]',
+    "extra_days_off": '["2026-03-23"]',
+    "extra_working_days": '["2026-03-28"]',
+    "notice_provider_pkcs12": '{"123456789012": "keys/provider.p12"}',
+    "notice_provider_passwords": '{"123456789012": "..."}',
+}
 
-    Secrets are refused in the file: they come from the environment (or a secret store), so a
-    config file can be kept in a repository.
-    """
+
+def setting_name(field: str) -> str:
+    """How a person sets it: the environment variable, and the config file's key."""
+    return f"ATTEST_{field.upper()} ({field})"
+
+
+def load_settings(config_file: Path | None = None) -> Settings:
+    """Settings from the environment over an optional TOML file (environment wins); a bad value is an
+    InputError naming the setting and what it should look like, never a traceback."""
+    try:
+        return _load(config_file)
+    except SettingsError as exc:  # a JSON-valued setting that is not JSON
+        found = re.search(r'field "(\w+)"', str(exc))
+        field = found.group(1) if found else ""
+        example = f", e.g. {JSON_FORMATS[field]}" if field in JSON_FORMATS else ""
+        raise InputError(
+            f"bad setting {setting_name(field) if field else ''}: not valid JSON; give JSON{example}"
+        ) from exc
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = str(err["loc"][0]) if err["loc"] else ""
+        where = ".".join(str(x) for x in err["loc"][1:])
+        example = f" (e.g. {JSON_FORMATS[field]})" if field in JSON_FORMATS else ""
+        raise InputError(
+            f"bad setting {setting_name(field)}{'[' + where + ']' if where else ''}: {err['msg']}{example}"
+        ) from exc
+
+
+def _load(config_file: Path | None) -> Settings:
+    """Secrets are refused in the file: they come from the environment (or a secret store), so a
+    config file can be kept in a repository."""
     if config_file is None:
         return Settings()
     if not config_file.is_file():

@@ -229,7 +229,7 @@ def _document_rows(styles: _Styles, verdict: Verdict, manifest: Manifest | None)
     return rows
 
 
-def _body_rows(styles: _Styles, verdict: Verdict, manifest: Manifest | None, issued: str) -> list[Row]:
+def _body_rows(styles: _Styles, verdict: Verdict, manifest: Manifest | None, issued: str, issued_on: date) -> list[Row]:
     if verdict.decision == "refused":
         rows = [_pair(styles, texts.REFUSED_TEXT.kk, texts.REFUSED_TEXT.ru, head=True)]
         rows += _reason_rows(styles, verdict, manifest)
@@ -239,11 +239,13 @@ def _body_rows(styles: _Styles, verdict: Verdict, manifest: Manifest | None, iss
         rows += _document_rows(styles, verdict, manifest)
     else:
         due = _day(verdict.due_by)
+        late = verdict.due_by is not None and issued_on > verdict.due_by
+        text = texts.REVIEW_LATE_TEXT if late else texts.REVIEW_TEXT
         rows = [
             _pair(
                 styles,
-                texts.REVIEW_TEXT.kk.format(due_by=due or texts.NOT_KNOWN.kk),
-                texts.REVIEW_TEXT.ru.format(due_by=due or texts.NOT_KNOWN.ru),
+                text.kk.format(due_by=due or texts.NOT_KNOWN.kk),
+                text.ru.format(due_by=due or texts.NOT_KNOWN.ru),
                 head=True,
             )
         ]
@@ -277,7 +279,7 @@ def render_notice(verdict: Verdict, manifest: Manifest | None, *, provider_name:
     title = texts.TITLES[verdict.decision]
     issued = _local(issued_at).strftime("%d.%m.%Y %H:%M")
     rows = _header_rows(styles, verdict, manifest, provider_name)
-    rows += _body_rows(styles, verdict, manifest, issued)
+    rows += _body_rows(styles, verdict, manifest, issued, _local(issued_at).date())
     width = A4[0] - 2 * MARGIN
     table = Table(
         [list(r) for r in rows],

@@ -14,10 +14,36 @@ from models.settings import Settings
 from models.verdict import DecidedBy, Finding, Message, Verdict
 from notices.maker import notice_maker
 from storage.objects import open_storage
-from storage.verdicts import publish, read_current
-from validators.catalogue import GROUNDS
+from storage.verdicts import operator_decision_of, publish, read_current
+from validators.catalogue import CATALOGUE, GROUNDS
 from validators.decision import decide
 from validators.manifest import parse_manifest
+
+# An operator's refusal in the operator's own words: the pipeline's review text ("Проверит специалист")
+# said a person would look; this says what the person found. The check's name comes from the catalogue.
+OPERATOR_FOUND = Message(
+    kk="Маманның тексеруі бойынша анықталды: {name}.",
+    ru="По результатам проверки специалистом установлено: {name}.",
+)
+OPERATOR_NOTE = Message(kk="Маманның ескертпесі: {note}", ru="Примечание специалиста: {note}")
+_NAMES = {entry.code: entry.name for entry in CATALOGUE}
+
+
+def _in_sentence(name: str) -> str:
+    """A catalogue name inside a sentence: a lower-case first letter, unless it is an abbreviation (ИИН)."""
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
+
+
+def operator_refusal(check: str, note: str | None) -> Message:
+    """What a refusal an operator made says to the teacher, in both languages."""
+    name = _NAMES[check]
+    extra = {"kk": "", "ru": ""}
+    if note and note.strip():
+        extra = {lang: " " + getattr(OPERATOR_NOTE, lang).format(note=note.strip()) for lang in ("kk", "ru")}
+    return Message(
+        kk=OPERATOR_FOUND.kk.format(name=_in_sentence(name.kk)) + extra["kk"],
+        ru=OPERATOR_FOUND.ru.format(name=_in_sentence(name.ru)) + extra["ru"],
+    )
 
 
 @dataclass(frozen=True)
@@ -56,7 +82,9 @@ def operator_verdict(
     findings: list[Finding] = []
     for f in current.findings:
         if f.check in refuse:
-            findings.append(f.model_copy(update={"status": "fail", "ground": GROUNDS[f.check]}))
+            # A doubt the operator confirmed gets the operator's wording; a failure the pipeline found keeps its own.
+            message = f.message if f.status == "fail" else operator_refusal(f.check, note)
+            findings.append(f.model_copy(update={"status": "fail", "ground": GROUNDS[f.check], "message": message}))
         elif f.status in ("review", "fail"):
             evidence = {**f.evidence, "operator_resolved": f.status}
             findings.append(f.model_copy(update={"status": "pass", "ground": None, "evidence": evidence}))
@@ -69,10 +97,7 @@ def operator_verdict(
                     check=check,
                     status="fail",
                     ground=GROUNDS[check],
-                    message=Message(
-                        kk=f"Маман тексеру нәтижесінде анықтады: {check}. {note or ''}".strip(),
-                        ru=f"Установлено специалистом при проверке: {check}. {note or ''}".strip(),
-                    ),
+                    message=operator_refusal(check, note),
                     evidence={"operator": operator},
                 )
             )
@@ -99,11 +124,17 @@ def record_decision(
     refuse: tuple[str, ...],
     operator: str,
     note: str | None,
+    force: bool = False,
 ) -> Verdict:
+    """A decision as a new revision. Another decision by an operator is replaced only with `force`:
+    one operator never silently overturns another's."""
     storage = open_storage(settings)
     current = read_current(storage, submission_id)
     if current is None:
         raise InputError(f"no verdict for {submission_id}")
+    earlier = operator_decision_of(current)
+    if earlier is not None and not force:
+        raise InputError(f"{submission_id} already has {earlier}; add --force to replace it")
     verdict = operator_verdict(
         current, accept=accept, refuse=refuse, operator=operator, note=note, now=datetime.now(UTC)
     )

@@ -14,6 +14,7 @@ the key exists, so two writers can never both create the same revision. MinIO su
 from __future__ import annotations
 
 import logging
+import ssl
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -84,6 +85,35 @@ def _transient_reason(exc: BaseException) -> str | None:
     return None
 
 
+def _lasting_reason(exc: BaseException) -> str | None:
+    """A network failure that retrying cannot mend (an unknown host, a TLS mismatch), as its cause and
+    its fix in words, or None. urllib3's NameResolutionError is a ConnectTimeoutError by descent: it is
+    told apart here, or an unknown host reads as a timeout."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, urllib3.exceptions.NameResolutionError):
+            return "host name not known; check the host in ATTEST_S3_ENDPOINT (host:port)"
+        if isinstance(seen, ssl.SSLError):
+            text = str(seen)
+            if "WRONG_VERSION_NUMBER" in text or "record layer failure" in text or "http request" in text.lower():
+                return (
+                    "the server answered in plain HTTP, not TLS; set ATTEST_S3_SECURE=false for an http endpoint "
+                    "(MinIO's default), or give its https port"
+                )
+            if "CERTIFICATE_VERIFY_FAILED" in text:
+                detail = text.split("certificate verify failed:", 1)[-1].split("(_ssl")[0].strip(" .")
+                return (
+                    f"TLS certificate not trusted ({detail}); give SSL_CERT_FILE the CA that signed it, or check "
+                    "the host in ATTEST_S3_ENDPOINT"
+                )
+            return f"TLS error ({_one_line(text, 120)}); check ATTEST_S3_SECURE and the endpoint's port"
+        if isinstance(seen, urllib3.exceptions.MaxRetryError) and seen.reason is not None:
+            seen = seen.reason
+            continue
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
 def _network_reason(exc: BaseException) -> str:
     """Name the root cause of a urllib3/socket failure without URLs, headers or secrets."""
     seen: BaseException | None = exc
@@ -98,10 +128,6 @@ def _network_reason(exc: BaseException) -> str:
             return "timed out"
         if isinstance(seen, ConnectionResetError):
             return "connection reset"
-        if isinstance(seen, urllib3.exceptions.NameResolutionError):
-            return "host name not resolved"
-        if isinstance(seen, urllib3.exceptions.SSLError):
-            return "TLS error"
         if isinstance(seen, urllib3.exceptions.MaxRetryError) and seen.reason is not None:
             seen = seen.reason
             continue
@@ -162,6 +188,11 @@ class S3Storage:
         `ca_certs` None means the system trust store (OpenSSL also honours SSL_CERT_FILE).
         """
         bucket, prefix = parse_root(root)
+        if settings.s3_endpoint is None:
+            raise InputError(
+                f"{root} needs ATTEST_S3_ENDPOINT (host:port of the S3 server, e.g. minio.internal:9000), with "
+                "ATTEST_S3_ACCESS_KEY and ATTEST_S3_SECRET_KEY, and ATTEST_S3_SECURE=false for plain http"
+            )
         endpoint = settings.s3_endpoint.strip()
         if not endpoint or "://" in endpoint or "/" in endpoint:
             raise InputError(f"bad S3 endpoint {endpoint!r}: give host:port; ATTEST_S3_SECURE chooses https")
@@ -216,6 +247,9 @@ class S3Storage:
             try:
                 return fn()
             except (MinioException, urllib3.exceptions.HTTPError, OSError) as exc:
+                lasting = _lasting_reason(exc)
+                if lasting is not None:  # said at once: ten seconds of retries would not mend it
+                    raise StorageError(f"storage unreachable: {self.endpoint}: {lasting}") from exc
                 reason = _transient_reason(exc)
                 if reason is None:
                     raise

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from pydantic import ValidationError
 
+from models.astana_time import ASTANA
 from models.errors import NotFoundError
 from models.manifest import Manifest
 from models.verdict import NoticeRef, Verdict
@@ -32,6 +33,15 @@ def read_current(storage: Storage, submission_id: str) -> Verdict | None:
     except ValidationError:
         log.warning("%s: current verdict unreadable, a new one will be issued", submission_id)
         return None
+
+
+def operator_decision_of(verdict: Verdict) -> str | None:
+    """Whose decision a verdict is, in words, when an operator made it: "operator NAME's refused of DATE"."""
+    who = verdict.decided_by
+    if who.kind != "operator":
+        return None
+    when = verdict.decided_at.astimezone(ASTANA).strftime("%Y-%m-%d %H:%M")
+    return f"operator {who.name or '(unnamed)'}'s decision ({verdict.decision}, revision {verdict.revision}, {when})"
 
 
 def history_revisions(storage: Storage, submission_id: str) -> list[int]:

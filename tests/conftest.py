@@ -13,6 +13,10 @@ from hypothesis import HealthCheck, settings
 # default ran out with two suites on the machine at once).
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
+# A run with notices on and no signing key stops at the start. Tests that judge verdicts, not notices,
+# switch notices off on purpose, as an operator would; `provider_key` switches them on with its key.
+os.environ["ATTEST_NOTICES"] = "off"
+
 from notices import load_signer, make_self_signed_p12
 from tests.prefect_server import prefect_api  # noqa: F401
 from tests.s3_server import s3_server, s3_settings  # noqa: F401
@@ -36,9 +40,10 @@ def provider_key(tmp_path_factory: pytest.TempPathFactory) -> Iterator[bytes]:
         organization="Test provider",
         password=NOTICE_PASSWORD.encode(),
     )
-    saved = {k: os.environ.get(k) for k in ("ATTEST_NOTICE_PKCS12", "ATTEST_NOTICE_PKCS12_PASSWORD")}
+    saved = {k: os.environ.get(k) for k in ("ATTEST_NOTICE_PKCS12", "ATTEST_NOTICE_PKCS12_PASSWORD", "ATTEST_NOTICES")}
     os.environ["ATTEST_NOTICE_PKCS12"] = str(path)
     os.environ["ATTEST_NOTICE_PKCS12_PASSWORD"] = NOTICE_PASSWORD
+    os.environ["ATTEST_NOTICES"] = "on"
     try:
         yield load_signer(path, NOTICE_PASSWORD.encode()).certificate_der
     finally:

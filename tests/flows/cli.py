@@ -18,10 +18,12 @@ class Result:
     err: str
 
 
-def attest(*args: str, env: dict[str, str] | None = None, timeout: float = 600) -> Result:
+def attest(*args: str, env: dict[str, str] | None = None, unset: tuple[str, ...] = (), timeout: float = 600) -> Result:
+    """`unset`: variables of this process's environment the child does not get."""
+    inherited = {k: v for k, v in os.environ.items() if k not in unset}
     proc = subprocess.run(
         [str(ATTEST), *args],
-        env={**os.environ, "OMP_THREAD_LIMIT": "1", **(env or {})},
+        env={**inherited, "OMP_THREAD_LIMIT": "1", **(env or {})},
         capture_output=True,
         text=True,
         timeout=timeout,

@@ -80,7 +80,10 @@ def test_serve_registers_and_runs_reprocess(tmp_path: Path, prefect_api: str) ->
         artifacts = asyncio.run(_artifacts(run.id))  # type: ignore[union-attr]
         assert {"attest-verdicts", "attest-run-summary"} <= set(artifacts)
         assert "reprocess" in str(artifacts["attest-run-summary"].data)
-        assert "2026-000900" in str(artifacts["attest-verdicts"].data)
+        table = str(artifacts["attest-verdicts"].data)
+        assert "2026-000900" in table
+        assert "[]" not in table and "['" not in table, table  # lists as "a, b" or "-", not Python reprs
+        assert "Notices: " in str(artifacts["attest-run-summary"].data)
         # Logs reach the API in batches after the run's state does: wait for them, bounded.
         lines = wait_until(
             lambda: asyncio.run(_log_lines(run.id)),  # type: ignore[union-attr]
@@ -99,7 +102,9 @@ def test_serve_registers_and_runs_reprocess(tmp_path: Path, prefect_api: str) ->
         except subprocess.TimeoutExpired:
             server.kill()
         log.close()
-    assert IIN not in (tmp_path / "serve.log").read_text(errors="replace")
+    served = (tmp_path / "serve.log").read_text(errors="replace")
+    assert IIN not in served
+    assert "attest reprocess: 1 verdicts (" in served, served  # a line per run on serve's output
     verdict = json.loads((root / "verdicts" / "2026-000900.json").read_text())
     assert verdict["revision"] == 2
     assert (root / "verdict-history" / "2026-000900" / "0001.json").exists()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from flows.nightly import Selection, _selected
+from flows.run_plan import Selection, _selected
 from models.listing import Folder
 from tests.submissions import applicant, manifest_dict
 from validators.assessment import parse

@@ -18,8 +18,12 @@ def test_compose_has_the_services_and_takes_secrets_from_the_environment() -> No
     assert "postgresql+asyncpg" in services["prefect-server"]["environment"]["PREFECT_API_DATABASE_CONNECTION_URL"]
     worker_env = services["worker"]["environment"]
     assert worker_env["ATTEST_S3_ENDPOINT"] == "minio:9000"
-    for key in ("ATTEST_S3_ACCESS_KEY", "ATTEST_S3_SECRET_KEY"):
+    for key in ("ATTEST_S3_ACCESS_KEY", "ATTEST_S3_SECRET_KEY", "ATTEST_NOTICE_PKCS12_PASSWORD"):
         assert worker_env[key].startswith("${"), f"{key} must come from the environment, not the file"
+    # notices are on in production: the worker is given the provider's key, as a mounted secret
+    assert "ATTEST_NOTICES" not in worker_env
+    assert worker_env["ATTEST_NOTICE_PKCS12"] == "/run/secrets/notice-key"
+    assert compose["secrets"]["notice-key"]["file"].startswith("${")
     assert services["worker"]["build"]["dockerfile"] == "infra/Dockerfile"
 
 

@@ -180,3 +180,49 @@ def test_markup_characters_are_text() -> None:
     page = pages(pdf)[0]
     assert "Жол <b>бос</b> & {x}" in page.kk and "Поле <i>пусто</i> & {x}" in page.ru
     assert "a<b>&c.pdf" in page.kk and "«Ақ & Қара» <ЖШС>" in page.whole
+
+
+def test_a_review_notice_made_after_the_term_promises_no_past_date() -> None:
+    from datetime import timedelta
+
+    review = Finding(check="identity.iin_invalid", status="review", message=Message(kk="т", ru="п"))
+    verdict = samples.verdict("needs_review", (review,))
+    late = samples.ISSUED_AT + timedelta(days=3)  # a reprocess after due_by (16.09.2026)
+    page = pages(render_notice(verdict, samples.manifest(), provider_name=samples.PROVIDER, issued_at=late))[0]
+    assert "до 16.09.2026" not in page.ru and "16.09.2026 дейін" not in page.kk
+    assert "Срок оказания государственной услуги истёк 16.09.2026" in page.ru
+    assert "мерзімі 16.09.2026 аяқталды" in page.kk
+    assert "проверяются специалистом" in page.ru
+
+
+def test_an_operators_refusal_is_in_the_operators_words() -> None:
+    """The pipeline's doubt ("Проверит специалист") is not a reason for refusal: the notice says what the
+    specialist found, with their note."""
+    from review_desk.operator_decisions import operator_verdict
+
+    doubt = Finding(
+        check="identity.name_mismatch",
+        status="review",
+        document="essay.pdf",
+        message=Message(kk="ФИО сәйкес емес. Маман тексереді.", ru="ФИО не полностью совпадает. Проверит специалист."),
+    )
+    current = samples.verdict("needs_review", (doubt,))
+    refused = operator_verdict(
+        current,
+        accept=False,
+        refuse=("identity.name_mismatch", "consent.missing"),
+        operator="aigerim",
+        note="фамилия в дипломе другая",
+        now=samples.ISSUED_AT,
+    )
+    page = pages(
+        render_notice(refused, samples.manifest(), provider_name=samples.PROVIDER, issued_at=samples.ISSUED_AT)
+    )[0]
+    assert "Проверит специалист" not in page.ru and "Маман тексереді" not in page.kk
+    assert "consent.missing" not in page.whole  # a name, not a code
+    assert in_order(
+        page.ru,
+        ["1. По результатам проверки специалистом установлено:", "Примечание специалиста: фамилия в дипломе другая"],
+    )
+    assert in_order(page.ru, ["2. По результатам проверки специалистом установлено: нет согласия на доступ"])
+    assert "Маманның тексеруі бойынша анықталды:" in page.kk

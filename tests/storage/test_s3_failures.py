@@ -126,3 +126,32 @@ def test_a_server_that_never_answers_times_out() -> None:
         assert time.monotonic() - started < 5
         assert str(info.value).startswith(f"storage unreachable: {endpoint}: timed out")
         assert "sk-very-secret" not in _chain(info.value)
+
+
+@pytest.mark.parametrize(
+    ("case", "exit_code", "said"),
+    [
+        ("plain http spoken to as https", 3, "answered in plain HTTP, not TLS; set ATTEST_S3_SECURE=false"),
+        ("no ATTEST_S3_* at all", 2, "needs ATTEST_S3_ENDPOINT (host:port"),
+        ("an unknown host", 3, "host name not known; check the host in ATTEST_S3_ENDPOINT"),
+    ],
+)
+def test_common_s3_mistakes_get_their_cause_and_fix_in_one_line(
+    s3_server: MotoServer, case: str, exit_code: int, said: str
+) -> None:
+    """As an operator meets them: moto speaks plain HTTP, and ATTEST_S3_SECURE defaults to https."""
+    from tests.flows.cli import attest
+
+    bucket = s3_server.make_bucket()
+    env = {
+        "plain http spoken to as https": {"ATTEST_S3_ENDPOINT": s3_server.endpoint},
+        "no ATTEST_S3_* at all": {},
+        "an unknown host": {"ATTEST_S3_ENDPOINT": "no-such-host.invalid:9000", "ATTEST_S3_SECURE": "false"},
+    }[case]
+    s3 = ("ATTEST_S3_ENDPOINT", "ATTEST_S3_SECURE", "ATTEST_S3_ACCESS_KEY", "ATTEST_S3_SECRET_KEY", "ATTEST_S3_REGION")
+    started = time.monotonic()
+    result = attest("show", "--storage", f"s3://{bucket}", "2026-000001", env=env, unset=s3)
+    assert result.code == exit_code, result
+    assert result.err.startswith("attest: error:") and len(result.err.strip().splitlines()) == 1, result.err
+    assert said in result.err, result.err
+    assert time.monotonic() - started < 10  # said at once: no retries for what retrying cannot mend
