@@ -12,7 +12,7 @@ from extractors.text_folding import letter_words
 from models.context import CheckContext
 from models.extraction import DocumentReading, FieldValue
 from models.verdict import Finding
-from validators.evidence import sure_reading
+from validators.evidence import sure_blank
 from validators.findings import finding
 from validators.kind_mismatch import effective_kind, usable_pages
 from validators.messages import Bilingual, printable
@@ -68,7 +68,7 @@ def _document_findings(ctx: CheckContext, doc: DocumentReading) -> list[Finding]
             evidence[key] = None
         elif _blank(key, fv):
             evidence[key] = {"value": fv.value, "line": fv.evidence.text, "confidence": fv.evidence.confidence}
-            (blank_clear if sure_reading(doc, fv, threshold) else unsure).append(key)
+            (blank_clear if sure_blank(doc, fv, threshold) else unsure).append(key)
     name = printable(doc.file)
     out: list[Finding] = []
     if blank_clear:

@@ -15,6 +15,7 @@ from typing import Any
 from models.context import CheckContext
 from models.extraction import DocumentReading
 from models.verdict import Finding, TextSource
+from validators.evidence import MIN_COVERAGE
 from validators.findings import finding
 from validators.messages import Bilingual, printable
 
@@ -22,7 +23,6 @@ CODE = "essay.word_count"
 MIN_WORDS = 250
 MAX_WORDS = 300
 OCR_MARGIN = 3  # an OCR count this close to a limit is uncertain on either side
-MIN_COVERAGE = 0.95  # an OCR page whose words hold less of its ink than this was not read whole
 
 # {files}: the essay files, each in «», comma-separated; {words}: the contract's count; {office}: a word
 # processor's count; {direction}: "fewer" or "more".

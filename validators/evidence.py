@@ -12,10 +12,16 @@ from datetime import date
 
 from models.extraction import DocumentReading, FieldValue
 
-# A page read by OCR below this mean confidence is evidence enough to ask a person, never to refuse on:
-# clean scans and phone photos of the field set read at 91-96, a blurred dark photo at 80, and on it a
-# blank entry of the form (rightly read blank) was refused where the text around it could have been lost.
+# Digits and blanks are what OCR gets wrong while sure of itself: a digit misread, a faint entry not read
+# at all. A page read by OCR below this mean confidence is evidence enough to ask a person about them,
+# never to refuse on: clean scans and phone photos of the field set read at 91-96, a blurred dark photo
+# at 80. (A name or a category read as another one is no such slip: misreading yields near spellings,
+# which the name check already sends to a person, so those keep the configured threshold.)
 OCR_REFUSAL_CONFIDENCE = 85.0
+# An OCR page whose words hold less of its ink than this was not read whole: a blank on it may be an entry
+# that went unread (a blurred photo's form read at 89, its words covering 0.77 of the ink), and a count of
+# its words may be short.
+MIN_COVERAGE = 0.95
 
 
 def sure_reading(doc: DocumentReading, value: FieldValue, threshold: float) -> bool:
@@ -44,3 +50,12 @@ def _written_forms(value: str) -> set[str]:
     except ValueError:
         return {value} if value.isdigit() else set()
     return {f"{d}{m}{day.year}" for d in (f"{day.day:02d}", str(day.day)) for m in (f"{day.month:02d}", str(day.month))}
+
+
+def sure_blank(doc: DocumentReading, value: FieldValue, threshold: float) -> bool:
+    """An entry read as blank on a page read surely (`sure_reading`) and, by OCR, read whole: an entry
+    nothing was read in is blank only if nothing on the page went unread."""
+    if not sure_reading(doc, value, threshold):
+        return False
+    page = next(p for p in doc.extracted.pages if p.number == value.evidence.page)
+    return page.source == "text_layer" or page.coverage is None or page.coverage >= MIN_COVERAGE

@@ -10,7 +10,7 @@ from models.base import Kind
 from models.context import CheckContext
 from models.extraction import DocumentReading, FieldValue
 from models.verdict import Finding
-from validators.evidence import sure_number, sure_reading
+from validators.evidence import MIN_COVERAGE, sure_number
 from validators.findings import finding
 from validators.kind_mismatch import effective_kind, usable_pages
 from validators.messages import Bilingual, printable
@@ -106,6 +106,11 @@ def _misread_of(applicant: str, doc: DocumentReading, fv: FieldValue) -> bool:
     if len(fv.value) == 12 and _iin_valid(fv.value):
         return False
     return edit_distance(fv.value, applicant) <= 2
+
+
+def _page_confidence(doc: DocumentReading, fv: FieldValue) -> float:
+    page = next((p for p in doc.extracted.pages if p.number == fv.evidence.page), None)
+    return page.confidence if page is not None else 0.0
 
 
 def _document_iins(doc: DocumentReading) -> list[FieldValue]:
@@ -214,11 +219,16 @@ def check_name_mismatch(ctx: CheckContext) -> list[Finding]:
             fv
             for r, fv in results
             if r == "different"
-            and sure_reading(doc, fv, ctx.ocr_min_confidence)
+            and fv.evidence.confidence >= ctx.ocr_min_confidence
+            and _page_confidence(doc, fv) >= ctx.ocr_min_confidence
             and _certainty(doc, fv) >= HOLDER_CERTAINTY
         ]
         all_different = all(r == "different" for r, _ in results)
-        if not (all_different and clear and len(clear) == len(results)):
+        # An order shows the applicant is not listed only if the whole of it was read.
+        whole = kind != "category_order" or all(
+            p.source == "text_layer" or p.coverage is None or p.coverage >= MIN_COVERAGE for p in doc.extracted.pages
+        )
+        if not (all_different and clear and len(clear) == len(results) and whole):
             out.append(_review_name(doc, "unsure", evidence))
             continue
         name = printable(doc.file)

@@ -72,6 +72,16 @@ def test_a_blank_on_a_page_ocr_read_only_fairly_is_review_and_on_a_well_read_sca
     assert statuses(fair) == [("application.incomplete", "review")]
     good = check_application_incomplete(context(reading("application", s.APPLICATION_RU_BLANK, confidence=93)))
     assert statuses(good) == [("application.incomplete", "fail")]
+    # read well, but its words cover 0.77 of the page's ink: the blank may be an entry that went unread
+    doc = reading("application", s.APPLICATION_RU_BLANK, confidence=93)
+    partly = doc.model_copy(
+        update={
+            "extracted": doc.extracted.model_copy(
+                update={"pages": tuple(p.model_copy(update={"coverage": 0.77}) for p in doc.extracted.pages)}
+            )
+        }
+    )
+    assert statuses(check_application_incomplete(context(partly))) == [("application.incomplete", "review")]
 
 
 def test_the_forms_date_below_its_last_sentence_needs_no_caption() -> None:
@@ -232,6 +242,12 @@ def test_the_holder_is_found_in_a_sentence_and_in_another_languages_cases() -> N
 def test_order_not_listing_the_applicant_fails() -> None:
     found = check_name_mismatch(context(reading("category_order", s.CATEGORY_ORDER_RU_OTHERS)))
     assert statuses(found) == [("identity.name_mismatch", "fail")]
+    # by OCR, whole: a refusal; with a fifth of its ink unread, the applicant's row may be what was missed
+    scanned = reading("category_order", s.CATEGORY_ORDER_RU_OTHERS, confidence=93)
+    assert statuses(check_name_mismatch(context(scanned))) == [("identity.name_mismatch", "fail")]
+    pages = tuple(p.model_copy(update={"coverage": 0.8}) for p in scanned.extracted.pages)
+    partly = scanned.model_copy(update={"extracted": scanned.extracted.model_copy(update={"pages": pages})})
+    assert statuses(check_name_mismatch(context(partly))) == [("identity.name_mismatch", "review")]
 
 
 def test_maiden_name_is_review() -> None:
