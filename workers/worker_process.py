@@ -92,11 +92,12 @@ def _alive(pid: int) -> bool:
 
 
 def _kill_children(pid: int) -> None:
+    """Each child and its process group: a file's reading child (`workers.bounded`) leads its own,
+    with its Tesseract in it."""
     for child in children(pid):
-        try:
-            os.kill(child, signal.SIGKILL)
-        except OSError:
-            continue
+        for kill in (os.killpg, os.kill):
+            with contextlib.suppress(OSError):
+                kill(child, signal.SIGKILL)
 
 
 def stop_worker(pid: int) -> None:
