@@ -138,8 +138,9 @@ def make_pool(settings: Settings) -> Executor:
 
 
 def close_pool(pool: Executor) -> None:
-    """End the run's workers without waiting for one stuck on a hostile file past its time limit:
-    its result was already given up (`file_timeout_s`), so the process is stopped, not awaited."""
+    """End the run's workers without waiting for one still at work: a run that ends early (a storage
+    fault) does not wait out the files being read, whose children each worker stops at their time
+    limit (`workers.bounded`) or with the worker when it is stopped here."""
     processes = list(getattr(pool, "_processes", {}).values()) if isinstance(pool, ProcessPoolExecutor) else []
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
