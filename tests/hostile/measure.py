@@ -94,7 +94,7 @@ def run_measured(root: Path, env: dict[str, str] | None = None, timeout: float =
         texts = out.read(), err.read()
     reports = sorted((root / "runs").glob("*.json")) if (root / "runs").is_dir() else []
     report = json.loads(reports[-1].read_text()) if reports else {}
-    reading = float(report.get("reading_peak_mb", 0.0) or 0.0)  # type: ignore[arg-type]
+    reading = float(report.get("reading_peak_mb", 0.0) or 0.0)
     flow_kb = max([kb for pid, kb in peaks.items() if b"/attest" in names.get(pid, b"")] + [0])
     worker_kb = max([kb for pid, kb in peaks.items() if b"/attest" not in names.get(pid, b"")] + [0])
     flow_mb = max(flow_kb, usage.ru_maxrss) / 1024  # the kernel's figure bounds what sampling may miss

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from pydantic import SecretStr
 
 from models.errors import LinkNotFollowedError
 from models.manifest import Manifest
@@ -106,7 +107,7 @@ def test_a_notice_names_the_provider_that_signs_with_its_own_bin_and_masks_typed
     make_self_signed_p12(key, common_name="Әдепкі", organization="Әдепкі", password=b"k")
     settings = Settings(
         notice_pkcs12=key,
-        notice_pkcs12_password="k",  # type: ignore[arg-type]
+        notice_pkcs12_password=SecretStr("k"),
         notice_default_provider="Әдепкі басқарма",
         notice_default_provider_bin="010101000001",
     )
