@@ -6,9 +6,10 @@ leave alone. Instead each frame's size is checked against settings.max_page_pixe
 pixels are decoded; a frame over the limit becomes a page with `limit_hit="page_too_large"`
 (the file is probably a valid image, just too big to read: a limit, reported for review, not
 "broken"). Pillow's own DecompressionBombError (raised by `open` above twice its global limit) is
-treated the same way, and so is a frame whose decoded pixels would take more memory than a grey page
-of max_page_pixels twice over (`DECODED_BYTES_PER_PAGE_PIXEL`). JPEGs over the limit are first decoded at a reduced scale (`draft`), which
-costs no memory, so a huge phone photo is still read.
+treated the same way, and so is a frame whose decoded pixels would take more memory than a grey
+page of max_page_pixels twice over (`extractors.preprocess.page_memory_exceeded`). JPEGs over the
+limit are first decoded at a reduced scale (`draft`), which costs no memory, so a huge phone photo
+is still read.
 """
 
 import io
@@ -25,16 +26,12 @@ from extractors.base import (
     blank_page,
 )
 from extractors.ocr import ocr_image
-from extractors.preprocess import decoded_bytes
+from extractors.preprocess import decoded_bytes, page_memory_exceeded
 from extractors.sheet import flatten_sheet
 from models.extraction import PageText
 from models.settings import Settings
 
 _DEFAULT_SCAN_DPI = 300.0
-# A frame's decoded pixels may take two bytes for each pixel a page may have: a grey or 1-bit page up
-# to max_page_pixels, a colour one (four bytes a pixel in Pillow) up to half of it (60 MP at the
-# default: A3 at 600 dpi). A 10000 x 11000 RGBA PNG of 461 KB would decode to 440 MB.
-DECODED_BYTES_PER_PAGE_PIXEL = 2
 _A4_LONG_INCHES = 11.69
 
 
@@ -69,7 +66,7 @@ def _read_frame(frame: Image.Image, number: int, settings: Settings) -> PageText
         width, height = frame.size
     if width * height > settings.max_page_pixels or width == 0 or height == 0:
         return blank_page(number, LIMIT_PAGE_TOO_LARGE)
-    if decoded_bytes(frame.mode, width, height) > DECODED_BYTES_PER_PAGE_PIXEL * settings.max_page_pixels:
+    if page_memory_exceeded(decoded_bytes(frame.mode, width, height), settings):
         return blank_page(number, LIMIT_PAGE_TOO_LARGE)
     try:
         frame.load()

@@ -44,6 +44,7 @@ from extractors.base import (
 )
 from extractors.normalise import normalise_text
 from extractors.ocr import ocr_image
+from extractors.preprocess import page_memory_exceeded
 from extractors.quality import has_real_words, real_word_stats
 from models.extraction import PageText
 from models.settings import Settings
@@ -298,6 +299,8 @@ def _scanned_image(page: pdfium.PdfPage, settings: Settings) -> tuple[Image.Imag
     dpi = min(float(meta.horizontal_dpi), float(meta.vertical_dpi))
     if not MIN_RENDER_DPI <= dpi <= 1.5 * settings.ocr_dpi or meta.width * meta.height > settings.max_page_pixels:
         return None
+    if page_memory_exceeded(meta.width * meta.height * max(1, meta.bits_per_pixel // 8), settings):
+        return None  # a colour image that large is rendered in grey instead
     pil = image.get_bitmap(render=False).to_pil()  # the bitmap's buffer is pdfium's: freed with it
     if pil.size != (meta.width, meta.height):
         return None

@@ -22,6 +22,8 @@ faster than the same pixels as 8-bit grey (its own thresholding is skipped), wit
 import numpy as np
 from PIL import Image, ImageFilter, ImageOps
 
+from models.settings import Settings
+
 _DESKEW_MAX_DEG = 5.0
 _DESKEW_WORK_WIDTH = 1000  # estimate the angle on a downscaled copy: cheap and accurate enough
 _DESKEW_MIN_DEG = 0.3  # below this, rotating (and resampling) costs more than it helps
@@ -62,6 +64,17 @@ def to_grayscale(image: Image.Image) -> Image.Image:
         box = (0, top, width, min(height, top + _STRIP_ROWS))
         grey.paste(_grey_strip(image.crop(box)), box)
     return grey
+
+
+# A page's decoded pixels may take two bytes for each pixel a page may have: a grey or 1-bit page up
+# to max_page_pixels, a colour one (four bytes a pixel in Pillow) up to half of it (60 MP at the
+# default: A3 at 600 dpi). A 10000 x 11000 RGBA PNG of 461 KB would decode to 440 MB.
+DECODED_BYTES_PER_PAGE_PIXEL = 2
+
+
+def page_memory_exceeded(decoded: int, settings: Settings) -> bool:
+    """Whether a page decoding to `decoded` bytes is too large to read (limit_hit page_too_large)."""
+    return decoded > DECODED_BYTES_PER_PAGE_PIXEL * settings.max_page_pixels
 
 
 def decoded_bytes(mode: str, width: int, height: int) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -38,14 +39,10 @@ def discover(storage: Storage, settings: Settings, now: datetime) -> Discovery:
             found.skipped.append(Skipped(name, "a symbolic link, not followed"))
             continue
         folder = Folder(name, files, None)
-        raw: bytes | None = None
         size = folder.manifest_size
-        if size is not None and size <= MAX_MANIFEST_BYTES:  # a larger one is refused unread
-            try:
-                raw = storage.read(f"submissions/{name}/manifest.json")
-            except NotFoundError:
-                raw = None
-        folder = Folder(name, files, raw)
+        if size is not None and size <= MAX_MANIFEST_BYTES:  # a larger one is refused unread (`parse`)
+            with contextlib.suppress(NotFoundError):
+                folder = Folder(name, files, storage.read(f"submissions/{name}/manifest.json"))
         if size is None:
             newest = folder.newest
             if newest is None or upload_in_progress(newest, now, settings.upload_grace_hours):
