@@ -39,6 +39,7 @@ from storage.objects import Storage
 from storage.submissions import load_document
 from validators.assessment import Parsed
 from workers.bounded import READER_FAILED, BoundedReading, read_bounded, reader_failed
+from workers.in_flight import InFlight
 from workers.worker_process import start_worker, stop_worker
 
 log = logging.getLogger("attest")
@@ -113,6 +114,7 @@ class ReadingPool(ProcessPoolExecutor):
 
     def __init__(self, workers: int) -> None:
         self.scratch = tempfile.mkdtemp(prefix="attest-run-")
+        self.in_flight = InFlight()  # shared by the submissions read side by side
         super().__init__(
             max_workers=workers,
             mp_context=_fork_server(),
@@ -189,7 +191,8 @@ def read_submission(
 
     `known`: file -> sha256 of files known unchanged (`flows.run_order.known_digests`); such a file
     is read from storage only when no cache holds its reading. The largest files go to the workers
-    first, so a submission's long scan does not start last.
+    first, so a submission's long scan does not start last; the bytes held for the workers stay
+    within the pool's budget (`workers.in_flight`).
     """
     manifest = parsed.manifest
     if manifest is None:
@@ -197,13 +200,23 @@ def read_submission(
     known = known or {}
     prefix = f"submissions/{parsed.submission_id}/"
     listed = {f.key.removeprefix(prefix): f.size for f in parsed.folder.files}
-    jobs = [
-        _job(storage, parsed.submission_id, ref, known, listed.get(ref.file), settings) for ref in manifest.documents
-    ]
-    for job in sorted(jobs, key=lambda j: -file_cost(j.file, j.size)):
-        if job.reading is None and job.extracted is None:
-            job.future = pool.submit(read_bounded, job.file, job.kind, job.data, settings)
-            job.data = None
+    in_flight: InFlight = getattr(pool, "in_flight", None) or InFlight()
+    refs = manifest.documents
+    started: dict[int, _Job] = {}
+    for i in sorted(range(len(refs)), key=lambda n: -file_cost(refs[n].file, listed.get(refs[n].file, 0))):
+        size = listed.get(refs[i].file, 0)
+        share = in_flight.take(size if size <= settings.max_file_bytes else 0)  # before a byte of it is read
+        try:
+            job = _job(storage, parsed.submission_id, refs[i], known, listed.get(refs[i].file), settings)
+            if job.reading is None and job.extracted is None:
+                job.future = pool.submit(read_bounded, job.file, job.kind, job.data, settings)
+                job.data = None
+                in_flight.give_when_done(job.future, share)
+                share = 0
+        finally:
+            in_flight.give(share)
+        started[i] = job
+    jobs = [started[i] for i in range(len(refs))]
     readings = []
     cached = ocr_pages = text_pages = peak = 0
     for job in jobs:
