@@ -140,6 +140,20 @@ def _warm_readers() -> None:
     tokens("")
 
 
+def _answer(payload: bytes) -> DocumentReading | None:
+    """The child's reading; None when it ran out of memory or died while writing (reader_failed).
+    Any other exception of the reading is raised here, as the reading itself would have raised it."""
+    try:
+        kind_of, value = pickle.loads(payload)
+    except Exception:
+        return None
+    if kind_of == "reading" and isinstance(value, DocumentReading):
+        return value
+    if isinstance(value, MemoryError):
+        return None
+    raise value if isinstance(value, BaseException) else RuntimeError(str(value))
+
+
 def read_bounded(file: str, kind: Kind, data: bytes | None, settings: Settings) -> BoundedReading:
     """`read_and_interpret` in a child killed after `settings.file_timeout_s`: the job each reading
     worker is given. A child that dies without an answer (killed, crashed in C) is `reader_failed`."""
@@ -166,11 +180,8 @@ def read_bounded(file: str, kind: Kind, data: bytes | None, settings: Settings) 
         shutil.rmtree(scratch, ignore_errors=True)
     seconds = time.monotonic() - started
     peak = usage.ru_maxrss * 1024
-    if payload:
-        kind_of, value = pickle.loads(payload)
-        if kind_of == "error" and not isinstance(value, MemoryError):  # out of memory: reader_failed below
-            raise value if isinstance(value, BaseException) else RuntimeError(str(value))
-        if isinstance(value, DocumentReading):
-            return BoundedReading(value, seconds, peak)
+    reading = _answer(payload) if payload else None
+    if reading is not None:
+        return BoundedReading(reading, seconds, peak)
     sha256 = hashlib.sha256(data).hexdigest() if data else None
     return BoundedReading(reader_failed(file, kind, sha256, len(data or b"")), seconds, peak)
