@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import resource
 import subprocess
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +30,16 @@ class Measured:
     flow_peak_mb: float  # the `attest` process: the kernel's account when reaped, or a sampled fork of it
     worker_peak_mb: float  # the largest of the reading workers, their Tesseracts (sampled) and files' readings
     report: dict[str, object]
+
+
+@contextlib.contextmanager
+def within(seconds: float, more_mb: float) -> Iterator[None]:
+    """A step done in this process: its time, and how far it raised this process's peak memory."""
+    before, started = _peak_kb(os.getpid()), time.monotonic()
+    yield
+    elapsed, grown = time.monotonic() - started, (_peak_kb(os.getpid()) - before) / 1024
+    assert elapsed < seconds, f"{elapsed:.1f} s"
+    assert grown < more_mb, f"peak memory up {grown:.0f} MB"
 
 
 def _peak_kb(pid: int) -> int:

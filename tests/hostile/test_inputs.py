@@ -19,7 +19,7 @@ from storage.objects import LocalStorage
 from storage.submissions import discover
 from tests.flows.tiny import write_submission
 from tests.hostile.inputs import many_pages_form_pdf, million_lines_pdf
-from tests.hostile.measure import MB, WORKER_BOUND_MB
+from tests.hostile.measure import MB, WORKER_BOUND_MB, within
 from validators.manifest import parse_manifest
 from workers.bounded import read_bounded
 
@@ -51,20 +51,23 @@ def test_a_form_of_30000_pages_flattens_only_the_pages_read() -> None:
     data = many_pages_form_pdf(30_000)
     bounded = read_bounded("form.pdf", "application", data, Settings(max_pages=1))
     assert bounded.seconds < 3, bounded.seconds
+    assert bounded.peak_bytes < WORKER_BOUND_MB * MB
     page = bounded.reading.extracted.pages[0]
     assert "Field value" in page.text and page.limit_hit == "max_pages"
 
 
 def test_a_linked_submission_folder_is_not_followed(tmp_path: Path) -> None:
     """Item 5. A submission folder that is a link to a folder outside the storage root is skipped with
-    its reason, and no file can be read through it (a file link already was refused). Bound: 1 s."""
+    its reason, and no file can be read through it (a file link already was refused). Bound: 2 s,
+    100 MB."""
     outside = tmp_path / "outside"
     write_submission(outside, "2026-000930")
     root = tmp_path / "data"
     write_submission(root, "2026-000931")
     (root / "submissions" / "2026-000932").symlink_to(outside / "submissions" / "2026-000930")
     storage = LocalStorage(root)
-    found = discover(storage, Settings(), datetime.now(UTC))
+    with within(seconds=2, more_mb=100):
+        found = discover(storage, Settings(), datetime.now(UTC))
     assert [f.submission_id for f in found.folders] == ["2026-000931"]
     assert [(s.name, s.reason) for s in found.skipped] == [("2026-000932", "a symbolic link, not followed")]
     with pytest.raises(LinkNotFollowedError):
@@ -82,11 +85,12 @@ def test_a_linked_submission_folder_is_not_followed(tmp_path: Path) -> None:
 @pytest.mark.parametrize("control", ["\u202e", "\u202d", "\u2066", "\u2067", "\u2068", "\u200f", "\u061c"])
 def test_bidi_controls_in_a_file_name_are_refused_in_both_languages(tmp_path: Path, control: str) -> None:
     """Item 8. "essay\u202efdp.exe" shows as "essayexe.pdf": such a name is refused with a finding
-    that says why in Kazakh and Russian and shows the control escaped. Bound: 1 s."""
+    that says why in Kazakh and Russian and shows the control escaped. Bound: 2 s, 100 MB."""
     write_submission(tmp_path, "2026-000933")
     raw = json.loads((tmp_path / "submissions" / "2026-000933" / "manifest.json").read_text())
     raw["documents"][1]["file"] = f"essay{control}fdp.pdf"
-    found = parse_manifest(json.dumps(raw).encode(), "2026-000933")
+    with within(seconds=2, more_mb=100):
+        found = parse_manifest(json.dumps(raw).encode(), "2026-000933")
     assert not isinstance(found, Manifest)
     assert found.evidence["rule"] == "file_name" and found.evidence["problem"] == "bidi_control"
     assert "бағытын" in found.message.kk and "направление текста" in found.message.ru
@@ -96,7 +100,7 @@ def test_bidi_controls_in_a_file_name_are_refused_in_both_languages(tmp_path: Pa
 def test_a_notice_names_the_provider_that_signs_with_its_own_bin_and_masks_typed_numbers(tmp_path: Path) -> None:
     """Items 4 and 8. The manifest names a provider BIN with no key: the default provider signs, and the
     notice prints the default's name with the default's BIN, never the manifest's; a 12-digit number
-    typed into the workplace is masked like an IIN. Bound: 10 s."""
+    typed into the workplace is masked like an IIN. Bound: 10 s, 100 MB."""
     from notices import make_self_signed_p12
     from notices.maker import notice_maker
     from tests.notices import samples
@@ -121,7 +125,9 @@ def test_a_notice_names_the_provider_that_signs_with_its_own_bin_and_masks_typed
     )
     make = notice_maker(settings)
     assert make is not None
-    read = pages(make(samples.refused(), manifest, samples.ISSUED_AT))
+    with within(seconds=10, more_mb=100):
+        notice = make(samples.refused(), manifest, samples.ISSUED_AT)
+    read = pages(notice)
     whole = " ".join(p.whole for p in read)
     assert "Әдепкі басқарма" in whole and "010101000001" in whole
     assert samples.PROVIDER_BIN not in whole and "Басқа басқарма" not in whole
