@@ -6,8 +6,10 @@ leave alone. Instead each frame's size is checked against settings.max_page_pixe
 pixels are decoded; a frame over the limit becomes a page with `limit_hit="page_too_large"`
 (the file is probably a valid image, just too big to read: a limit, reported for review, not
 "broken"). Pillow's own DecompressionBombError (raised by `open` above twice its global limit) is
-treated the same way. JPEGs over the limit are first decoded at a reduced scale (`draft`), which
-costs no memory, so a huge phone photo is still read.
+treated the same way, and so is a frame whose decoded pixels would take more memory than a grey
+page of max_page_pixels twice over (`extractors.preprocess.page_memory_exceeded`). JPEGs over the
+limit are first decoded at a reduced scale (`draft`), which costs no memory, so a huge phone photo
+is still read.
 """
 
 import io
@@ -24,6 +26,7 @@ from extractors.base import (
     blank_page,
 )
 from extractors.ocr import ocr_image
+from extractors.preprocess import decoded_bytes, page_memory_exceeded
 from extractors.sheet import flatten_sheet
 from models.extraction import PageText
 from models.settings import Settings
@@ -63,9 +66,12 @@ def _read_frame(frame: Image.Image, number: int, settings: Settings) -> PageText
         width, height = frame.size
     if width * height > settings.max_page_pixels or width == 0 or height == 0:
         return blank_page(number, LIMIT_PAGE_TOO_LARGE)
+    if page_memory_exceeded(decoded_bytes(frame.mode, width, height), settings):
+        return blank_page(number, LIMIT_PAGE_TOO_LARGE)
     try:
         frame.load()
-        upright = ImageOps.exif_transpose(frame)
+        ImageOps.exif_transpose(frame, in_place=True)  # a copy only when it is turned
+        upright = frame
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
         return blank_page(number, LIMIT_RENDER_FAILED)
     sheet = flatten_sheet(upright)

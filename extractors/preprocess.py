@@ -22,31 +22,66 @@ faster than the same pixels as 8-bit grey (its own thresholding is skipped), wit
 import numpy as np
 from PIL import Image, ImageFilter, ImageOps
 
+from models.settings import Settings
+
 _DESKEW_MAX_DEG = 5.0
 _DESKEW_WORK_WIDTH = 1000  # estimate the angle on a downscaled copy: cheap and accurate enough
 _DESKEW_MIN_DEG = 0.3  # below this, rotating (and resampling) costs more than it helps
 
 
+_STRIP_ROWS = 256  # rows converted at a time: a strip's colour copies stay a few MB whatever the page
+_WIDE_MODES = ("I;16", "I;16B", "I;16L", "I;16N", "I", "F")
+
+
+def _grey_strip(strip: Image.Image) -> Image.Image:
+    """One strip of any mode in 8-bit grey; transparency composited onto white."""
+    mode = strip.mode
+    if mode in ("P", "RGBA", "LA", "PA", "RGBa", "La"):
+        rgba = strip.convert("RGBA")
+        paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(paper, rgba).convert("L")
+    if mode in ("1", "RGB"):
+        return strip.convert("L")
+    return strip.convert("RGB").convert("L")  # CMYK, YCbCr, LAB, HSV: via RGB, which Pillow knows for all
+
+
 def to_grayscale(image: Image.Image) -> Image.Image:
-    """8-bit grayscale from any mode Pillow decodes; transparency composited onto white."""
+    """8-bit grayscale from any mode Pillow decodes; transparency composited onto white.
+
+    Converted a strip at a time into the one grey page: converting a whole 10000 x 11000 RGBA page at
+    once made three full-size colour copies (1.7 GB beside the decoded 440 MB)."""
     mode = image.mode
     if mode == "L":
         return image
-    if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
+    if mode in _WIDE_MODES:
         arr = np.asarray(image, dtype=np.float64)
         lo, hi = float(arr.min()), float(arr.max())
         scale = 255.0 / (hi - lo) if hi > lo else 0.0
         return Image.fromarray(((arr - lo) * scale).astype(np.uint8), mode="L")
-    if mode == "P":
-        image = image.convert("RGBA")
-        mode = "RGBA"
-    if mode in ("RGBA", "LA", "PA", "RGBa", "La"):
-        rgba = image.convert("RGBA")
-        paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-        return Image.alpha_composite(paper, rgba).convert("L")
-    if mode in ("1", "RGB"):
-        return image.convert("L")
-    return image.convert("RGB").convert("L")  # CMYK, YCbCr, LAB, HSV: via RGB, which Pillow knows for all
+    width, height = image.size
+    grey = Image.new("L", image.size, 255)
+    for top in range(0, height, _STRIP_ROWS):
+        box = (0, top, width, min(height, top + _STRIP_ROWS))
+        grey.paste(_grey_strip(image.crop(box)), box)
+    return grey
+
+
+# A page's decoded pixels may take two bytes for each pixel a page may have: a grey or 1-bit page up
+# to max_page_pixels, a colour one (four bytes a pixel in Pillow) up to half of it (60 MP at the
+# default: A3 at 600 dpi). A 10000 x 11000 RGBA PNG of 461 KB would decode to 440 MB.
+DECODED_BYTES_PER_PAGE_PIXEL = 2
+
+
+def page_memory_exceeded(decoded: int, settings: Settings) -> bool:
+    """Whether a page decoding to `decoded` bytes is too large to read (limit_hit page_too_large)."""
+    return decoded > DECODED_BYTES_PER_PAGE_PIXEL * settings.max_page_pixels
+
+
+def decoded_bytes(mode: str, width: int, height: int) -> int:
+    """What Pillow holds for a decoded image: one byte a pixel for 1, L and P, two for 16-bit grey,
+    four for everything else (RGB is stored as four bytes too)."""
+    per_pixel = 1 if mode in ("1", "L", "P") else 2 if mode.startswith("I;16") else 4
+    return per_pixel * width * height
 
 
 def otsu_threshold(gray: Image.Image) -> int:
@@ -136,9 +171,17 @@ def even_light(gray: Image.Image) -> Image.Image:
     paper, spread = paper_light(gray)
     if spread < _LIGHT_SPREAD:
         return gray
-    background = np.asarray(paper.resize(gray.size, Image.Resampling.BILINEAR), dtype=np.float32)
-    evened = np.asarray(gray, dtype=np.float32) / np.maximum(background, 1.0) * 255.0
-    return Image.fromarray(np.clip(evened, 0, 255).astype(np.uint8), mode="L")
+    width, height = gray.size
+    scale = paper.size[1] / height
+    out = Image.new("L", gray.size)
+    for top in range(0, height, _STRIP_ROWS):  # a strip at a time: float copies of a whole page cost 4 bytes a pixel
+        bottom = min(height, top + _STRIP_ROWS)
+        band = (0.0, top * scale, float(paper.size[0]), bottom * scale)
+        light = paper.resize((width, bottom - top), Image.Resampling.BILINEAR, box=band)
+        background = np.asarray(light, dtype=np.float32)
+        evened = np.asarray(gray.crop((0, top, width, bottom)), dtype=np.float32) / np.maximum(background, 1.0) * 255.0
+        out.paste(Image.fromarray(np.clip(evened, 0, 255).astype(np.uint8), mode="L"), (0, top))
+    return out
 
 
 def prepare_for_ocr(

@@ -32,6 +32,16 @@ def _unreadable(
     )
 
 
+def too_large(
+    file: str, size: int, sha256: str | None = None, media_type: MediaType | None = None
+) -> ExtractedDocument:
+    """A file over the size limit, not opened: one blank page that says so. The caller that knows the
+    size from the storage listing gives neither digest nor type: its bytes are never read."""
+    return ExtractedDocument(
+        file=file, sha256=sha256, size=size, media_type=media_type, pages=(blank_page(1, LIMIT_FILE_TOO_LARGE),)
+    )
+
+
 def read_document(file: str, data: bytes | None, settings: Settings) -> ExtractedDocument:
     """Read one listed file (`data=None`: listed but not in the folder)."""
     if data is None:
@@ -43,19 +53,13 @@ def read_document(file: str, data: bytes | None, settings: Settings) -> Extracte
         return _unreadable(file, data, "not_accepted_type", "the content is not a PDF, JPEG, PNG or TIFF")
     sha256 = hashlib.sha256(data).hexdigest()
     if len(data) > settings.max_file_bytes:
-        return ExtractedDocument(
-            file=file,
-            sha256=sha256,
-            size=len(data),
-            media_type=media_type,
-            pages=(blank_page(1, LIMIT_FILE_TOO_LARGE),),
-        )
+        return too_large(file, len(data), sha256, media_type)
     try:
         pages = EXTRACTORS[media_type].extract(data, settings)
     except ExtractionFailed as exc:
         return _unreadable(file, data, exc.reason, exc.detail, media_type)
-    except InternalError:
-        raise  # our environment is broken (no Tesseract): not the teacher's file
+    except (InternalError, MemoryError):
+        raise  # our environment is broken (no Tesseract) or out of memory: not the teacher's file
     except Exception as exc:  # a parser's bug on a hostile file is still a broken file, not a crash
         return _unreadable(file, data, "broken", f"{type(exc).__name__}: {exc}"[:500], media_type)
     return ExtractedDocument(file=file, sha256=sha256, size=len(data), media_type=media_type, pages=pages)

@@ -34,12 +34,14 @@ class RunReport:
     cached_documents: int = 0
     ocr_pages: int = 0
     text_pages: int = 0
+    reading_peak_bytes: int = 0  # the most resident memory one file's reading process reached
 
     def add(self, submission_id: str, verdict: Verdict | None, stats: ReadStats, seconds: float) -> None:
         self.documents += stats.documents
         self.cached_documents += stats.cached
         self.ocr_pages += stats.ocr_pages
         self.text_pages += stats.text_pages
+        self.reading_peak_bytes = max(self.reading_peak_bytes, stats.peak_bytes)
         if verdict is None:
             self.unchanged += 1
             return
@@ -81,6 +83,7 @@ class RunReport:
             "documents_from_cache": self.cached_documents,
             "ocr_pages": self.ocr_pages,
             "text_layer_pages": self.text_pages,
+            "reading_peak_mb": round(self.reading_peak_bytes / 2**20, 1),
             "verdicts": self.verdicts,
         }
 

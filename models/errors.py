@@ -23,6 +23,11 @@ class NotFoundError(StorageError):
     """A key that is not in storage."""
 
 
+class LinkNotFollowedError(NotFoundError):
+    """A key whose path passes through a symbolic link below the storage's top-level folders: an
+    uploaded link could point anywhere on the machine, so it is never followed."""
+
+
 class ProtectedKeyError(AttestError):
     """An attempt to modify submissions/ or overwrite verdict-history/: a defect, never allowed."""
 

@@ -16,7 +16,8 @@ class ObjectInfo:
 
 @dataclass(frozen=True)
 class Folder:
-    """One folder under submissions/, as listed: its files and, if present, the manifest's bytes."""
+    """One folder under submissions/, as listed: its files and, if present and not over the manifest
+    size limit by the listing, the manifest's bytes."""
 
     submission_id: str
     files: tuple[ObjectInfo, ...]
@@ -25,6 +26,12 @@ class Folder:
     @property
     def newest(self) -> datetime | None:
         return max((f.modified for f in self.files), default=None)
+
+    @property
+    def manifest_size(self) -> int | None:
+        """The listed size of the folder's manifest.json, None when there is none."""
+        key = f"submissions/{self.submission_id}/manifest.json"
+        return next((f.size for f in self.files if f.key == key), None)
 
     @property
     def fingerprint(self) -> str:

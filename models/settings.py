@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     max_file_bytes: int = 100 * 1024 * 1024
     max_pages: int = 200
     file_timeout_s: float = 900.0
+    # Memory a file's reading process may take beyond what its worker holds; a file that needs more goes
+    # to a person (reader_failed), as one past file_timeout_s does. A grey A0 page at 300 dpi fits.
+    reading_memory_mb: int = 400
     workers: int = Field(default=0, description="extraction processes; 0 means one per core")
     dask_address: str | None = None  # a Dask scheduler: reading goes to its workers instead of local processes
 
@@ -64,6 +67,7 @@ class Settings(BaseSettings):
     notice_provider_passwords: dict[str, SecretStr] = Field(default_factory=dict)
     review_users_file: Path | None = None  # the review desk's users (`attest review serve --users` overrides)
     notice_default_provider: str = "Қазақстан Республикасының Оқу-ағарту министрлігі"
+    notice_default_provider_bin: str | None = None  # printed beside the default provider's name
 
 
 SECRET_FIELDS = frozenset({"s3_access_key", "s3_secret_key", "notice_pkcs12_password", "notice_provider_passwords"})

@@ -48,9 +48,15 @@ def notice_maker(settings: Settings) -> NoticeMaker | None:
 
     def make(verdict: Verdict, manifest: Manifest | None, issued_at: datetime) -> bytes:
         provider = choose_provider(
-            manifest, signers_by_bin=by_bin, default=default, default_name=settings.notice_default_provider
+            manifest,
+            signers_by_bin=by_bin,
+            default=default,
+            default_name=settings.notice_default_provider,
+            default_bin=settings.notice_default_provider_bin,
         )
-        pdf = render_notice(verdict, manifest, provider_name=provider.name, issued_at=issued_at)
+        pdf = render_notice(
+            verdict, manifest, provider_name=provider.name, provider_bin=provider.bin, issued_at=issued_at
+        )
         return sign_pdf(pdf, provider.signer)
 
     return make

@@ -25,10 +25,12 @@ def choose_provider(
     signers_by_bin: Mapping[str, NoticeSigner],
     default: NoticeSigner,
     default_name: str,
+    default_bin: str | None = None,
 ) -> NoticeProvider:
-    """The manifest's provider when its BIN has a key, else the default provider."""
+    """The manifest's provider when its BIN has a key, else the default provider with its own BIN
+    (`default_bin`, None when not configured): never the manifest's BIN beside the default's name."""
     named = manifest.provider if manifest is not None else None
     if named is not None and named.bin and named.bin in signers_by_bin:
         signer = signers_by_bin[named.bin]
         return NoticeProvider(name=named.name or signer.organization or default_name, signer=signer, bin=named.bin)
-    return NoticeProvider(name=default_name, signer=default)
+    return NoticeProvider(name=default_name, signer=default, bin=default_bin)

@@ -127,9 +127,13 @@ def _document_line(file: str | None, kind: Kind | None) -> Bilingual:
     return Bilingual(f"{shown} — {name.kk}", f"{shown} — {name.ru}")
 
 
-def _header_rows(styles: _Styles, verdict: Verdict, manifest: Manifest | None, provider: str) -> list[Row]:
+def _header_rows(
+    styles: _Styles, verdict: Verdict, manifest: Manifest | None, provider: str, bin_: str | None
+) -> list[Row]:
+    """The facts above the body. The provider's BIN is the signing provider's own, never the
+    manifest's: a manifest naming a provider without a configured key is answered by the default
+    provider, and its BIN beside the default's name would misstate who answers."""
     rows = [_pair(styles, texts.COLUMN_HEADS.kk, texts.COLUMN_HEADS.ru, head=True)]
-    bin_ = manifest.provider.bin if manifest is not None and manifest.provider is not None else None
     rows.append(
         _labelled(
             styles,
@@ -138,7 +142,7 @@ def _header_rows(styles: _Styles, verdict: Verdict, manifest: Manifest | None, p
             f"{provider}, {texts.BIN.ru} {bin_}" if bin_ else provider,
         )
     )
-    name = manifest.applicant.full_name if manifest is not None else None
+    name = mask_iins(manifest.applicant.full_name) if manifest is not None else None
     iin = manifest.applicant.iin if manifest is not None else verdict.applicant_iin
     if name or iin:
         who = Bilingual(
@@ -152,6 +156,7 @@ def _header_rows(styles: _Styles, verdict: Verdict, manifest: Manifest | None, p
         org = manifest.applicant.organization
         if manifest.applicant.position:
             org = f"{manifest.applicant.position}, {org}"
+        org = mask_iins(org)  # typed by the teacher: an IIN typed into it is masked as everywhere
         rows.append(_labelled(styles, texts.WORKPLACE, org, org))
     if manifest is not None:
         action = texts.ACTIONS[manifest.request.action]
@@ -269,16 +274,25 @@ def _footer(submission: str, revision: int, font: str) -> Callable[[Canvas, Simp
     return draw
 
 
-def render_notice(verdict: Verdict, manifest: Manifest | None, *, provider_name: str, issued_at: datetime) -> bytes:
+def render_notice(
+    verdict: Verdict,
+    manifest: Manifest | None,
+    *,
+    provider_name: str,
+    issued_at: datetime,
+    provider_bin: str | None = None,
+) -> bytes:
     """The unsigned notice PDF for one verdict revision. `manifest` is None for a malformed submission.
 
-    `provider_name` is the provider that answers and signs (the caller resolves it from the manifest
-    or the configured default), so the name printed matches the certificate that signs.
+    `provider_name` and `provider_bin` are the provider that answers and signs (the caller resolves
+    it from the manifest or the configured default), so what is printed matches the certificate that
+    signs; no BIN is printed when the signing provider's is not known.
     """
+    provider_name = mask_iins(provider_name)
     styles = _Styles()
     title = texts.TITLES[verdict.decision]
     issued = _local(issued_at).strftime("%d.%m.%Y %H:%M")
-    rows = _header_rows(styles, verdict, manifest, provider_name)
+    rows = _header_rows(styles, verdict, manifest, provider_name, provider_bin)
     rows += _body_rows(styles, verdict, manifest, issued, _local(issued_at).date())
     width = A4[0] - 2 * MARGIN
     table = Table(

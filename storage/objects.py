@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
-from models.errors import InputError, NotFoundError, ProtectedKeyError, StorageError
+from models.errors import InputError, LinkNotFollowedError, NotFoundError, ProtectedKeyError, StorageError
 from models.listing import ObjectInfo
 from models.settings import Settings
 
@@ -41,7 +41,12 @@ class Storage(Protocol):
 
 
 class LocalStorage:
-    """A folder on disk (the embedded default)."""
+    """A folder on disk (the embedded default).
+
+    Symbolic links below the top-level folders (a submission folder, a file, anything under them) are
+    never followed: an upload that holds one could point anywhere on the machine. A top-level folder
+    itself (`submissions/` mounted from another disk) may be a link: the operator put it there.
+    """
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -52,11 +57,19 @@ class LocalStorage:
     def _path(self, key: str) -> Path:
         return self.root.joinpath(*check_key(key).split("/"))
 
+    def _linked(self, key: str) -> bool:
+        """Whether any part of the key's path below its top-level folder is a symbolic link."""
+        parts = check_key(key).split("/")
+        return any(self.root.joinpath(*parts[:depth]).is_symlink() for depth in range(2, len(parts) + 1))
+
+    def _refuse_links(self, key: str) -> None:
+        if self._linked(key):
+            raise LinkNotFollowedError(f"{key}: passes through a symbolic link, not followed")
+
     def read(self, key: str) -> bytes:
         path = self._path(key)
         try:
-            if path.is_symlink():
-                raise NotFoundError(f"{key}: a symbolic link, not followed")
+            self._refuse_links(key)
             return path.read_bytes()
         except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
             raise NotFoundError(key) from exc
@@ -95,10 +108,14 @@ class LocalStorage:
             raise StorageError(f"cannot create {key}: {exc.strerror}") from exc
 
     def exists(self, key: str) -> bool:
-        return self._path(key).is_file()
+        return self._path(key).is_file() and not self._linked(key)
 
     def iter_objects(self, prefix: str) -> Iterator[ObjectInfo]:
+        """The files under `prefix`; LinkNotFollowedError when the prefix itself passes through a
+        link. Links inside it (files, folders) are left out: os.walk does not descend into them."""
         base = self._path(prefix.rstrip("/")) if prefix.strip("/") else self.root
+        if prefix.strip("/"):
+            self._refuse_links(prefix.rstrip("/"))
         if not base.is_dir():
             return
         for dirpath, dirnames, filenames in os.walk(base):

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from models.errors import NotFoundError
+from models.errors import LinkNotFollowedError, NotFoundError
 from models.listing import Folder
 from models.settings import Settings
 from models.verdict import Verdict
 from storage.objects import Storage
-from validators.manifest import is_valid_submission_id, upload_in_progress
+from validators.manifest import MAX_MANIFEST_BYTES, is_valid_submission_id, upload_in_progress
 
 
 @dataclass(frozen=True)
@@ -32,16 +33,17 @@ def discover(storage: Storage, settings: Settings, now: datetime) -> Discovery:
         if not is_valid_submission_id(name):
             found.skipped.append(Skipped(ascii(name)[:80], "not a valid submission id"))
             continue
-        files = tuple(storage.iter_objects(f"submissions/{name}/"))
-        manifest_key = f"submissions/{name}/manifest.json"
-        raw: bytes | None = None
-        if any(f.key == manifest_key for f in files):
-            try:
-                raw = storage.read(manifest_key)
-            except NotFoundError:
-                raw = None
-        folder = Folder(name, files, raw)
-        if raw is None:
+        try:
+            files = tuple(storage.iter_objects(f"submissions/{name}/"))
+        except LinkNotFollowedError:
+            found.skipped.append(Skipped(name, "a symbolic link, not followed"))
+            continue
+        folder = Folder(name, files, None)
+        size = folder.manifest_size
+        if size is not None and size <= MAX_MANIFEST_BYTES:  # a larger one is refused unread (`parse`)
+            with contextlib.suppress(NotFoundError):
+                folder = Folder(name, files, storage.read(f"submissions/{name}/manifest.json"))
+        if size is None:
             newest = folder.newest
             if newest is None or upload_in_progress(newest, now, settings.upload_grace_hours):
                 found.skipped.append(Skipped(name, "upload in progress: no manifest yet"))

@@ -19,7 +19,7 @@ from models.settings import Settings
 from models.verdict import Decision, Finding, Verdict, VerdictDocument
 from models.working_days import WorkCalendar
 from validators.decision import decide
-from validators.manifest import missing_manifest, parse_manifest
+from validators.manifest import MAX_MANIFEST_BYTES, manifest_too_large, missing_manifest, parse_manifest
 from validators.registry import run_checks
 
 
@@ -41,6 +41,9 @@ class Parsed:
 
 def parse(folder: Folder) -> Parsed:
     if folder.manifest_raw is None:
+        size = folder.manifest_size
+        if size is not None and size > MAX_MANIFEST_BYTES:  # listed too large, so never read
+            return Parsed(folder, None, manifest_too_large(size))
         return Parsed(folder, None, missing_manifest(folder.submission_id, folder.newest))
     result = parse_manifest(folder.manifest_raw, folder.submission_id)
     if isinstance(result, Manifest):

@@ -30,6 +30,9 @@ _DETAIL_LIMIT = 300
 # Characters that make a name not a plain file name even where a file system would accept them:
 # controls (NUL included), lone surrogates (not encodable in UTF-8), line and paragraph separators.
 _BAD_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
+# Bidirectional controls: invisible, they reorder what a person sees ("invoice\u202efdp.exe" shows as
+# "invoiceexe.pdf"), so a name holding one would show an operator something other than the file.
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def is_valid_submission_id(name: str) -> bool:
@@ -58,6 +61,8 @@ def file_name_problem(name: str) -> str | None:
         return "manifest_name"
     if any(unicodedata.category(ch) in _BAD_CATEGORIES for ch in name):
         return "control_character"
+    if any(ch in _BIDI_CONTROLS for ch in name):
+        return "bidi_control"
     return None
 
 
@@ -66,6 +71,10 @@ _NAME_PROBLEMS: dict[str, Bilingual] = {
     "path_separator": Bilingual("«/» немесе «\\» таңбасы бар", "содержит «/» или «\\»"),
     "manifest_name": Bilingual("manifest.json атауымен сәйкес", "совпадает с manifest.json"),
     "control_character": Bilingual("басқару таңбасы бар", "содержит управляющий символ"),
+    "bidi_control": Bilingual(
+        "мәтін бағытын өзгертетін көрінбейтін таңба бар",
+        "содержит невидимый символ, меняющий направление текста",
+    ),
 }
 
 # "malformed" says every refusal; {reason} is one of the others, filled in.
@@ -184,15 +193,20 @@ def _cut(text: str) -> str:
     return text if len(text) <= _DETAIL_LIMIT else text[: _DETAIL_LIMIT - 1] + "…"
 
 
+def manifest_too_large(size: int) -> Finding:
+    """The refusal of a manifest over MAX_MANIFEST_BYTES, by its bytes or by the listing's size."""
+    return malformed(
+        "too_large",
+        MESSAGES["too_large"].format(size=size, limit=MAX_MANIFEST_BYTES),
+        size=size,
+        max_size=MAX_MANIFEST_BYTES,
+    )
+
+
 def _decode(raw: bytes) -> Any | Finding:
     """Bytes to JSON data, or the finding that says why not."""
     if len(raw) > MAX_MANIFEST_BYTES:
-        return malformed(
-            "too_large",
-            MESSAGES["too_large"].format(size=len(raw), limit=MAX_MANIFEST_BYTES),
-            size=len(raw),
-            max_size=MAX_MANIFEST_BYTES,
-        )
+        return manifest_too_large(len(raw))
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark is tolerated (RFC 8259 lets parsers ignore it)
     except UnicodeDecodeError as exc:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from concurrent.futures import Executor
 from typing import Any
 
+from workers.in_flight import InFlight
+
 
 class DaskExecutor(Executor):
     """A concurrent.futures view of a Dask client that also closes the client on shutdown."""
@@ -20,6 +22,7 @@ class DaskExecutor(Executor):
 
         self._client = Client(address, set_as_default=False, timeout="30s")
         self._executor = self._client.get_executor(pure=False)
+        self.in_flight = InFlight()  # the bytes the flow holds for the cluster (`workers.in_flight`)
 
     def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
         return self._executor.submit(fn, *args, **kwargs)

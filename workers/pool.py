@@ -27,15 +27,19 @@ from typing import TypeVar
 
 from pydantic import ValidationError
 
-from extractors.interpret import interpret, read_and_interpret
+from extractors.interpret import interpret
+from extractors.reading import too_large
 from models.base import Kind
 from models.errors import NotFoundError
-from models.extraction import DocumentReading, ExtractedDocument, PageText
+from models.extraction import DocumentReading, ExtractedDocument
 from models.listing import file_cost
+from models.manifest import DocumentRef
 from models.settings import Settings
 from storage.objects import Storage
 from storage.submissions import load_document
 from validators.assessment import Parsed
+from workers.bounded import READER_FAILED, BoundedReading, read_bounded, reader_failed
+from workers.in_flight import InFlight
 from workers.worker_process import start_worker, stop_worker
 
 log = logging.getLogger("attest")
@@ -95,7 +99,7 @@ def reading_key(sha256: str, kind: Kind, settings: Settings) -> str:
 
 # Imported once, in the fork server the workers are forked from: each spawned worker used to import
 # them itself (~1.1 s of CPU, the readers and spaCy), and their pages are now shared.
-READER_MODULES = ["extractors.interpret", "extractors.words"]
+READER_MODULES = ["extractors.interpret", "extractors.words", "workers.bounded"]
 
 
 def _fork_server() -> multiprocessing.context.ForkServerContext:
@@ -112,6 +116,7 @@ class ReadingPool(ProcessPoolExecutor):
 
     def __init__(self, workers: int) -> None:
         self.scratch = tempfile.mkdtemp(prefix="attest-run-")
+        self.in_flight = InFlight()  # shared by the submissions read side by side
         super().__init__(
             max_workers=workers,
             mp_context=_fork_server(),
@@ -137,8 +142,9 @@ def make_pool(settings: Settings) -> Executor:
 
 
 def close_pool(pool: Executor) -> None:
-    """End the run's workers without waiting for one stuck on a hostile file past its time limit:
-    its result was already given up (`file_timeout_s`), so the process is stopped, not awaited."""
+    """End the run's workers without waiting for one still at work: a run that ends early (a storage
+    fault) does not wait out the files being read, whose children each worker stops at their time
+    limit (`workers.bounded`) or with the worker when it is stopped here."""
     processes = list(getattr(pool, "_processes", {}).values()) if isinstance(pool, ProcessPoolExecutor) else []
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
@@ -156,6 +162,7 @@ class ReadStats:
     cached: int = 0
     ocr_pages: int = 0
     text_pages: int = 0
+    peak_bytes: int = 0  # the largest resident memory a file's reading process reached
 
 
 @dataclass
@@ -165,9 +172,10 @@ class _Job:
     sha256: str | None
     size: int = 0
     data: bytes | None = None  # the bytes to read, until they are handed to a worker
+    over_limit: bool = False  # listed larger than max_file_bytes: never read
     reading: DocumentReading | None = None
     extracted: ExtractedDocument | None = None
-    future: Future[DocumentReading] | None = None
+    future: Future[BoundedReading] | None = None
 
     def take(self, data: bytes | None) -> None:
         self.data, self.size = data, len(data or b"")
@@ -185,31 +193,38 @@ def read_submission(
 
     `known`: file -> sha256 of files known unchanged (`flows.run_order.known_digests`); such a file
     is read from storage only when no cache holds its reading. The largest files go to the workers
-    first, so a submission's long scan does not start last.
+    first, so a submission's long scan does not start last; the bytes held for the workers stay
+    within the pool's budget (`workers.in_flight`).
     """
     manifest = parsed.manifest
     if manifest is None:
         return (), ReadStats()
     known = known or {}
-    jobs = []
-    for ref in manifest.documents:
-        job = _Job(ref.file, ref.kind, known.get(ref.file))
-        if job.sha256 is None:
-            job.take(load_document(storage, parsed.submission_id, ref.file))
-        if job.sha256 is not None:
-            job.reading = _load(storage, reading_key(job.sha256, ref.kind, settings), DocumentReading)
-            if job.reading is None:
-                job.extracted = _load(storage, cache_key(job.sha256, settings), ExtractedDocument)
-        if job.reading is None and job.extracted is None and ref.file in known:
-            job.take(load_document(storage, parsed.submission_id, ref.file))  # known, but not cached
-        jobs.append(job)
-    for job in sorted(jobs, key=lambda j: -file_cost(j.file, j.size)):
-        if job.reading is None and job.extracted is None:
-            job.future = pool.submit(read_and_interpret, job.file, job.kind, job.data, settings)
-            job.data = None
+    prefix = f"submissions/{parsed.submission_id}/"
+    listed = {f.key.removeprefix(prefix): f.size for f in parsed.folder.files}
+    in_flight: InFlight = getattr(pool, "in_flight", None) or InFlight()
+    refs = manifest.documents
+    started: dict[int, _Job] = {}
+    for i in sorted(range(len(refs)), key=lambda n: -file_cost(refs[n].file, listed.get(refs[n].file, 0))):
+        size = listed.get(refs[i].file, 0)
+        share = in_flight.take(size if size <= settings.max_file_bytes else 0)  # before a byte of it is read
+        try:
+            job = _job(storage, parsed.submission_id, refs[i], known, listed.get(refs[i].file), settings)
+            if job.reading is None and job.extracted is None:
+                job.future = pool.submit(read_bounded, job.file, job.kind, job.data, settings)
+                job.data = None
+                in_flight.give_when_done(job.future, share)
+                share = 0
+        finally:
+            in_flight.give(share)
+        started[i] = job
+    jobs = [started[i] for i in range(len(refs))]
     readings = []
-    cached = ocr_pages = text_pages = 0
+    cached = ocr_pages = text_pages = peak = 0
     for job in jobs:
+        if job.over_limit and job.reading is not None:
+            readings.append(job.reading)
+            continue
         if job.reading is not None:
             cached += 1
             readings.append(_as_listed(job.reading, job.file))
@@ -218,13 +233,41 @@ def read_submission(
             cached += 1
             reading = interpret(job.extracted.model_copy(update={"file": job.file}), job.kind)
         else:
-            reading = _finish(storage, job, settings)
+            reading, cost = _finish(storage, job, settings)
+            peak = max(peak, cost)
             ocr_pages += sum(1 for p in reading.extracted.pages if p.source == "ocr")
             text_pages += sum(1 for p in reading.extracted.pages if p.source == "text_layer")
         if job.sha256 and reading.extracted.unreadable is None and not _reader_failed(reading.extracted):
             storage.write(reading_key(job.sha256, job.kind, settings), reading.model_dump_json().encode())
         readings.append(reading)
-    return tuple(readings), ReadStats(len(readings), cached, ocr_pages, text_pages)
+    return tuple(readings), ReadStats(len(readings), cached, ocr_pages, text_pages, peak)
+
+
+def _job(
+    storage: Storage,
+    submission_id: str,
+    ref: DocumentRef,
+    known: Mapping[str, str],
+    listed_size: int | None,
+    settings: Settings,
+) -> _Job:
+    """One listed file's job: its reading straight away when it is over the size limit by the
+    listing (no byte of it is read: a 600 MB file used to be loaded, hashed and handed to a worker
+    before the limit applied) or cached, else its bytes, to be read by a worker."""
+    job = _Job(ref.file, ref.kind, known.get(ref.file))
+    if listed_size is not None and listed_size > settings.max_file_bytes:
+        job.over_limit, job.size, job.sha256 = True, listed_size, None
+        job.reading = interpret(too_large(ref.file, listed_size), ref.kind)
+        return job
+    if job.sha256 is None:
+        job.take(load_document(storage, submission_id, ref.file))
+    if job.sha256 is not None:
+        job.reading = _load(storage, reading_key(job.sha256, ref.kind, settings), DocumentReading)
+        if job.reading is None:
+            job.extracted = _load(storage, cache_key(job.sha256, settings), ExtractedDocument)
+    if job.reading is None and job.extracted is None and ref.file in known:
+        job.take(load_document(storage, submission_id, ref.file))  # known, but not cached
+    return job
 
 
 def read_cached(
@@ -263,25 +306,24 @@ def _load(storage: Storage, key: str, model: type[_Cached]) -> _Cached | None:
 
 
 def _reader_failed(extracted: ExtractedDocument) -> bool:
-    return any(p.limit_hit == "reader_failed" for p in extracted.pages)
+    return any(p.limit_hit == READER_FAILED for p in extracted.pages)
 
 
-def _finish(storage: Storage, job: _Job, settings: Settings) -> DocumentReading:
+def _finish(storage: Storage, job: _Job, settings: Settings) -> tuple[DocumentReading, int]:
+    """The job's reading and the peak memory of its reading process. No time limit is waited out
+    here: the worker holds each file to `file_timeout_s` from the moment it starts it
+    (`workers.bounded`), so the files' limits run side by side, and a file queued behind others is
+    not failed for the time it waited."""
     if job.future is None:
         raise RuntimeError("no extraction scheduled")
     try:
-        reading = job.future.result(timeout=settings.file_timeout_s)
-    except Exception as exc:  # a reader crash or hang on one file must not stop the night
+        bounded = job.future.result()
+    except Exception as exc:  # a reader crash on one file must not stop the night
         log.warning("reading %s failed (%s); it goes to a person", job.file, type(exc).__name__)
-        failed = ExtractedDocument(
-            file=job.file,
-            sha256=job.sha256,
-            size=job.size,
-            media_type=None,
-            pages=(PageText(number=1, text="", source="none", confidence=0, limit_hit="reader_failed"),),
-        )
-        return interpret(failed, job.kind)
-    extracted = reading.extracted
-    if extracted.sha256 and extracted.unreadable is None:
+        return reader_failed(job.file, job.kind, job.sha256, job.size), 0
+    reading, extracted = bounded.reading, bounded.reading.extracted
+    if _reader_failed(extracted):
+        log.warning("reading %s stopped after %.0f s (its time limit); it goes to a person", job.file, bounded.seconds)
+    elif extracted.sha256 and extracted.unreadable is None:
         storage.write(cache_key(extracted.sha256, settings), extracted.model_dump_json().encode())
-    return reading
+    return reading, bounded.peak_bytes

@@ -12,10 +12,11 @@ spent 1.2 s more CPU on the benchmark's corpus (2026-12-02).
 
 Each worker keeps its temporary files (the page handed to Tesseract, pytesseract's output) in a
 directory of its own inside the pool's, removed when it ends; the pool's goes when the pool is
-closed. When the run stops a worker stuck on a file past its time limit
-(`workers.pool.close_pool`), `stop_worker` kills the worker's Tesseract child and the
+closed. Each file is read in a child of the worker, leading its own process group with its
+Tesseract (`workers.bounded`). When the run stops a worker still at work
+(`workers.pool.close_pool`), `stop_worker` kills that group and the
 worker: without this every stop left an A4 page (8.7 MB) in /tmp. A worker whose run is gone
-(killed by an operator or the OOM killer) kills its Tesseract child, removes its directory, the
+(killed by an operator or the OOM killer) kills that group, removes its directory, the
 pool's and the run's multiprocessing directory, and exits: it holds both ends of the pool's queue,
 so it would never see an end of input, and every killed run left its idle workers behind (140 MB
 each). The run is watched by its pid, not as the worker's parent: a forked worker's parent is the
@@ -92,11 +93,12 @@ def _alive(pid: int) -> bool:
 
 
 def _kill_children(pid: int) -> None:
+    """Each child and its process group: a file's reading child (`workers.bounded`) leads its own,
+    with its Tesseract in it."""
     for child in children(pid):
-        try:
-            os.kill(child, signal.SIGKILL)
-        except OSError:
-            continue
+        for kill in (os.killpg, os.kill):
+            with contextlib.suppress(OSError):
+                kill(child, signal.SIGKILL)
 
 
 def stop_worker(pid: int) -> None:

@@ -51,7 +51,7 @@ def test_night_on_a_dask_cluster(tmp_path: Path, cluster: object, prefect_api: s
     report = json.loads(next((root / "runs").glob("*.json")).read_text())
     assert report["ocr_pages"] == 1 and report["text_layer_pages"] == 4
     prefixes = set(cluster.scheduler.task_prefixes)  # type: ignore[attr-defined]
-    assert "read_and_interpret" in prefixes  # the documents were read by the cluster's workers
+    assert "read_bounded" in prefixes  # the documents were read by the cluster's workers
     verdict = json.loads((root / "verdicts" / "2026-000502.json").read_text())
     merit = next(d for d in verdict["documents"] if d["file"] == "merit.png")
     assert merit["text_source"] == "ocr"

@@ -57,7 +57,7 @@ def test_a_reading_worker_loads_the_readers_and_nothing_of_the_flow() -> None:
         loaded = pool.submit(eval, "sorted(__import__('sys').modules)").result(60)
         assert "extractors.pdf" in loaded and "extractors.interpret" in loaded
         assert not [m for m in loaded if m.split(".")[0] in FLOW_SIDE]
-        assert [m for m in loaded if m.startswith("workers.")] == ["workers.worker_process"]
+        assert [m for m in loaded if m.startswith("workers.")] == ["workers.bounded", "workers.worker_process"]
     finally:
         close_pool(pool)
 
@@ -97,6 +97,7 @@ def test_a_worker_of_a_cli_run_loads_nothing_of_the_flow_either(tmp_path: Path) 
     assert not [m for m in loaded if m.split(".")[0] in FLOW_SIDE]
     assert [m for m in loaded if m.startswith(("workers.", "command_line."))] == [
         "command_line.main",
+        "workers.bounded",
         "workers.worker_process",
     ]
 

@@ -27,7 +27,13 @@ def test_masked_iin() -> None:
 def test_refused_notice_reads_back(signer: NoticeSigner) -> None:
     verdict = samples.refused()
     pdf = signed(
-        render_notice(verdict, samples.manifest(), provider_name=samples.PROVIDER, issued_at=samples.ISSUED_AT),
+        render_notice(
+            verdict,
+            samples.manifest(),
+            provider_name=samples.PROVIDER,
+            provider_bin=samples.PROVIDER_BIN,
+            issued_at=samples.ISSUED_AT,
+        ),
         signer,
     )
     read = pages(pdf)

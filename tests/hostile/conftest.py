@@ -1,0 +1,1 @@
+"""The hostile-input suite: each case made by code at test time, each with its bound."""
