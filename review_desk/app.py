@@ -315,6 +315,7 @@ class Desk:
                     refuse=refuse if action == "refuse" else (),
                     operator=session.user,
                     note=note,
+                    force=True,  # another operator's decision was confirmed above; one's own is one's to change
                 )
             )
         except InputError as exc:

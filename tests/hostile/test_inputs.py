@@ -23,6 +23,19 @@ from tests.hostile.measure import MB, WORKER_BOUND_MB, within
 from validators.manifest import parse_manifest
 from workers.bounded import read_bounded
 
+# A reading worker holds about this much before its child forks (the readers and spaCy loaded); the child's
+# peak counts the pages it shares with its parent, so here, forked from a test process that may hold more
+# after hundreds of tests, the bound is checked on what the child took beyond its parent.
+WORKER_HOLDS_MB = 130
+
+
+def _beyond_parent(peak_bytes: int) -> int:
+    """A child's peak resident memory less what this (parent) process holds now, plus a worker's own."""
+    rss_kb = next(
+        int(line.split()[1]) for line in Path("/proc/self/status").read_text().splitlines() if line.startswith("VmRSS:")
+    )
+    return peak_bytes - rss_kb * 1024 + WORKER_HOLDS_MB * MB
+
 
 def test_a_render_that_runs_for_minutes_is_stopped_at_the_file_limit() -> None:
     """Item 1. The million-line page is stopped at its 3 s limit (bound: 3 s + 2 s), with its memory
@@ -30,7 +43,7 @@ def test_a_render_that_runs_for_minutes_is_stopped_at_the_file_limit() -> None:
     data = million_lines_pdf()
     bounded = read_bounded("lines.pdf", "professional_achievements", data, Settings(file_timeout_s=3))
     assert bounded.seconds < 5, bounded.seconds
-    assert bounded.peak_bytes < WORKER_BOUND_MB * MB
+    assert _beyond_parent(bounded.peak_bytes) < WORKER_BOUND_MB * MB
     pages = bounded.reading.extracted.pages
     assert [p.limit_hit for p in pages] == ["reader_failed"] and bounded.reading.extracted.unreadable is None
 
@@ -41,7 +54,7 @@ def test_a_render_past_its_memory_cap_goes_to_a_person() -> None:
     settings = Settings(file_timeout_s=120, reading_memory_mb=200)
     bounded = read_bounded("lines.pdf", "professional_achievements", million_lines_pdf(), settings)
     assert bounded.seconds < 60
-    assert bounded.peak_bytes < WORKER_BOUND_MB * MB
+    assert _beyond_parent(bounded.peak_bytes) < WORKER_BOUND_MB * MB
     assert [p.limit_hit for p in bounded.reading.extracted.pages] == ["reader_failed"]
 
 
@@ -51,7 +64,7 @@ def test_a_form_of_30000_pages_flattens_only_the_pages_read() -> None:
     data = many_pages_form_pdf(30_000)
     bounded = read_bounded("form.pdf", "application", data, Settings(max_pages=1))
     assert bounded.seconds < 3, bounded.seconds
-    assert bounded.peak_bytes < WORKER_BOUND_MB * MB
+    assert _beyond_parent(bounded.peak_bytes) < WORKER_BOUND_MB * MB
     page = bounded.reading.extracted.pages[0]
     assert "Field value" in page.text and page.limit_hit == "max_pages"
 
@@ -110,6 +123,7 @@ def test_a_notice_names_the_provider_that_signs_with_its_own_bin_and_masks_typed
     key = tmp_path / "default.p12"
     make_self_signed_p12(key, common_name="Әдепкі", organization="Әдепкі", password=b"k")
     settings = Settings(
+        notices=True,  # the tests' environment switches notices off unless a test brings a key, as this one does
         notice_pkcs12=key,
         notice_pkcs12_password=SecretStr("k"),
         notice_default_provider="Әдепкі басқарма",
