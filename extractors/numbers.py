@@ -7,10 +7,13 @@ A second reading of the same word boxes with Tesseract's English model restricte
 separators shares neither the language model nor its letter shapes. Where the two agree, the number is
 confirmed (`PageText.checked_numbers`). Where they differ, the word is read a third time on its own, and
 the number two of the three readings agree on is kept and confirmed; with no two agreeing, the page keeps
-the word read alone, and nothing resting on that number is sure enough to refuse on.
+the word read alone, and nothing resting on that number is sure enough to refuse on. A date or an IIN,
+on which a refusal can rest, is always read alone too, and is confirmed only with that reading among the
+two that agree: the first two readings can share a misreading (one scanned validity date, read "05" for
+"03" by both, refused a clean teacher).
 
 The numeric words of a page are cut out, stacked one above the other with white space between them and
-read in one Tesseract call (~0.1-0.3 s a page), not one call a word.
+read in one Tesseract call (~0.1-0.3 s a page); a word read alone costs one call (~0.1 s).
 """
 
 import re
@@ -131,19 +134,41 @@ def reread_numbers(
         if slot is not None:
             found.setdefault(slot, []).append(text)
     out: dict[int, NumberReading] = {}
-    for slot, parts in found.items():
-        second = "".join(parts)
-        index = chosen[slot]
-        if len(digits_of(second)) < _MIN_DIGITS:
-            continue
+    for slot, index in enumerate(chosen):
+        second = "".join(found.get(slot, []))
         number, glued = numeric_part(words[index]) or (words[index], "")
-        if digits_of(second) == digits_of(number):
-            out[index] = NumberReading(text=words[index], agreed=True)
+        if decisive(number):
+            # A date or an IIN may decide a refusal: the word read alone must be one of the two that agree.
+            third = _read_alone(image, number_boxes[index], settings, resolution, turn)
+            settled = _settled_by_the_third(number, second, third)
+        elif len(digits_of(second)) < _MIN_DIGITS:
             continue
-        third = _read_alone(image, number_boxes[index], settings, resolution, turn)
-        settled = _settled(number, second, third)
+        elif digits_of(second) == digits_of(number):
+            settled = NumberReading(text=number, agreed=True)
+        else:
+            settled = _settled(number, second, _read_alone(image, number_boxes[index], settings, resolution, turn))
         out[index] = NumberReading(text=settled.text + glued, agreed=settled.agreed)
     return out
+
+
+_DATE_SHAPE = re.compile(r"\d{1,2}\s?[./]\s?\d{1,2}\s?[./]\s?\d{4}")
+
+
+def decisive(number: str) -> bool:
+    """A number a refusal can rest on: a date (d.m.yyyy) or an IIN-long run of digits."""
+    return bool(_DATE_SHAPE.search(number)) or len(digits_of(number)) in (11, 12, 13)
+
+
+def _settled_by_the_third(first: str, second: str, third: str | None) -> NumberReading:
+    """A date or an IIN, confirmed only when the word read alone agrees with the first or the second
+    reading: the language models and the digits-only strip once agreed on "02.05.2027" for a scanned
+    "02.03.2027" (read right alone), and a clean teacher was refused on it. Without that agreement the
+    word read alone is kept, unconfirmed."""
+    if third is None or len(digits_of(third)) < _MIN_DIGITS:
+        return NumberReading(text=first, agreed=False)
+    if digits_of(third) == digits_of(first):
+        return NumberReading(text=first, agreed=True)
+    return NumberReading(text=_keep_edges(first, third), agreed=digits_of(third) == digits_of(second))
 
 
 def _settled(first: str, second: str, third: str | None) -> NumberReading:

@@ -11,7 +11,15 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from extractors.numbers import NumberReading, _settled, digits_of, is_numeric_word, numeric_part
+from extractors.numbers import (
+    NumberReading,
+    _settled,
+    _settled_by_the_third,
+    decisive,
+    digits_of,
+    is_numeric_word,
+    numeric_part,
+)
 from extractors.ocr import ocr_image
 from models.extraction import DocumentReading, Evidence, ExtractedDocument, FieldValue, PageText
 from models.settings import Settings
@@ -90,3 +98,14 @@ def test_an_ocr_number_is_sure_only_when_both_readings_agreed() -> None:
     assert not sure_number(confirmed, _field("851222432645", confidence=60), 70)
     assert not sure_number(_reading("ocr", ()), _field("851222432645"), 70)
     assert sure_number(_reading("text_layer", ()), _field("851222432645"), 70)
+
+
+def test_a_date_or_an_iin_is_confirmed_only_with_the_word_read_alone_among_the_agreeing() -> None:
+    """A scanned validity date "02.03.2027" was read "02.05.2027" by the language models and by the digits-only
+    strip alike, and refused a clean teacher as a declared date that differs. Read alone it was right."""
+    assert decisive("02.03.2027") and decisive("851222432645") and decisive("(13.03.2023),")
+    assert not decisive("2026") and not decisive("83046")
+    assert _settled_by_the_third("02.05.2027", "02.05.2027", "02.03.2027") == NumberReading("02.03.2027", agreed=False)
+    assert _settled_by_the_third("02.03.2027", "02.05.2027", "02.03.2027") == NumberReading("02.03.2027", agreed=True)
+    assert _settled_by_the_third("02.05.2027", "02.03.2027", "02.03.2027") == NumberReading("02.03.2027", agreed=True)
+    assert _settled_by_the_third("02.05.2027", "02.05.2027", None) == NumberReading("02.05.2027", agreed=False)
