@@ -31,7 +31,10 @@ def _label(pattern: str) -> re.Pattern[str]:
     return re.compile(fold_pattern(pattern))
 
 
-_NAME_LABEL = _label(r"т\.\s?а\.\s?ә\.?|тегі,?\s*аты|аты-жөні|ф\.\s?и\.\s?о\.?|фамилия,?\s*имя")
+# Dots OCR dropped ("Т.АӘ.") and a zero for the letter О ("Ф.И.0.") still make the label.
+_NAME_LABEL = _label(
+    r"т\.?\s?а\.?\s?ә\.|т\.\s?а\.\s?ә|тегі,?\s*аты|аты-жөні|ф\.?\s?и\.?\s?[о0]\.|ф\.\s?и\.\s?[о0]|фамилия,?\s*имя"
+)
 _IIN_LABEL = _label(r"(?<![а-яa-z])(?:жсн|иин)(?![а-яa-z])")
 _POSITION_LABEL = _label(r"лауазымы|должность")
 # The request sentence repeats the position: "лауазымы (мамандығы) <position> бойынша",

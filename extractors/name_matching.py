@@ -339,6 +339,10 @@ def compare_names(applicant: str, found: str) -> NameVerdict:
         return "same" if not unmatched else "unsure"
     if n == "exact" and p == "exact" and s == "none" and unmatched:
         return "maiden"
+    # The same surname (a wife, a brother) with a first name and a patronymic that share nothing with the
+    # applicant's: another person. A misreading makes near spellings, never another first name.
+    if s == "exact" and n == "none" and p == "none" and a.first and a.patronymic and len(unmatched) >= 2:
+        return "different"
     if s == "none" and n == "none" and "near" not in (p,):
         if len(f.tokens) >= 2 and len(unmatched) >= 2:
             return "different"

@@ -111,6 +111,14 @@ def test_a_forms_date_whose_day_ocr_misread_is_still_a_date_entered() -> None:
         assert check_dates_inconsistent(context(doc)) == []
 
 
+def test_the_name_label_as_ocr_misreads_it_is_still_the_label() -> None:
+    """Clean scans and photos of forms whose "Т.А.Ә." lost a dot ("Т.АӘ.") or whose "Ф.И.О." came out with a
+    zero ("Ф.И.0.") went to a person: the name entry was "not found"."""
+    for label in ("Т.АӘ. (бар болса):", "Ф.И.0. (при наличии):", "Ф.И.О.:"):
+        text = f"{label} Өтегенов Серік Болатұлы\nЖСН: 901016393870"
+        assert reading("application", text, confidence=93).fields["form.name"].value == "Өтегенов Серік Болатұлы"
+
+
 def test_application_entry_not_found_is_review() -> None:
     text = "\n".join(ln for ln in s.APPLICATION_RU.splitlines() if not ln.startswith("Должность"))
     found = check_application_incomplete(context(reading("application", text)))

@@ -98,6 +98,9 @@ ACROSS_SPELLINGS = [
     # О and У are different letters where no Ө stands behind them: another surname is no match
     ("Омаров Ерлан Муратович", "Умаров Ерлан Муратович", "unsure"),
     ("Өтегенов Ерлан Мұратұлы", "Иванов Петр Сергеевич", "different"),
+    # the same family's surname, another first name and patronymic: an order listing a relative
+    ("Дюсенбаев Бахытжан Муратович", "Дюсенбаева Гульнар Сериковна", "different"),
+    ("Дюсенбаев Бахытжан Муратович", "Дюсенбаев Бахытжан", "same"),
 ]
 
 
