@@ -257,6 +257,12 @@ def _labelled_parts(lines: Sequence[str]) -> str | None:
     return None
 
 
+def _ends_in_cue(line: str) -> bool:
+    """A line whose sentence goes on into the next with the holder's name: "… Дана" / "Соколову Андрею …"."""
+    words = line.split()
+    return bool(words) and (_is_edge_word(words[-1]) or fold_text(words[-1]).strip(".:,") in _OPENING_WORDS)
+
+
 def holder_names(pages: Sequence[tuple[int, str]]) -> list[NameHit]:
     """Names of the holder(s) of a certificate, diploma, letter or record; most certain first."""
     hits: list[NameHit] = []
@@ -272,8 +278,10 @@ def holder_names(pages: Sequence[tuple[int, str]]) -> list[NameHit]:
             for span in name_spans(line):
                 letters = len(re.findall(r"\w", line))
                 standalone = len(re.findall(r"\w", span)) >= 0.8 * letters
-                cue = _HOLDER_CUE.search(folded) or (
-                    i > 0 and _HOLDER_CUE.search(fold_text(lines[i - 1])) and standalone
+                cue = (
+                    _HOLDER_CUE.search(folded)
+                    or (i > 0 and _HOLDER_CUE.search(fold_text(lines[i - 1])) and standalone)
+                    or (i > 0 and _ends_in_cue(lines[i - 1]) and line.strip().startswith(span))
                 )
                 certainty = 0.95 if (cue or standalone) else 0.7
                 hits.append(NameHit(span, number, line.strip(), certainty))

@@ -60,9 +60,20 @@ def digits_of(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
+# The day of a form's date, in its quotes: «03» декабря 2026 года (read «05» once, and the form was dated
+# after its own submission).
+_QUOTED_DAY = re.compile(r"^[«\"“]\d{1,2}[»\"”]$")
+
+
 def is_numeric_word(word: str) -> bool:
-    """A word worth reading twice: a number of at least four digits, nothing else but separators."""
-    return bool(_NUMERIC_WORD.match(word)) and len(digits_of(word)) >= _MIN_DIGITS
+    """A word worth reading twice: a number of at least four digits, nothing else but separators, or the
+    day of a date in its quotes."""
+    return bool(_QUOTED_DAY.match(word)) or (bool(_NUMERIC_WORD.match(word)) and len(digits_of(word)) >= _MIN_DIGITS)
+
+
+def _enough_digits(number: str, reading: str) -> bool:
+    """A reading of `number` holds enough digits to be a number at all."""
+    return len(digits_of(reading)) >= (1 if _QUOTED_DAY.match(number) else _MIN_DIGITS)
 
 
 def numeric_part(word: str) -> tuple[str, str] | None:
@@ -141,12 +152,13 @@ def reread_numbers(
             # A date or an IIN may decide a refusal: the word read alone must be one of the two that agree.
             third = _read_alone(image, number_boxes[index], settings, resolution, turn)
             settled = _settled_by_the_third(number, second, third)
-        elif len(digits_of(second)) < _MIN_DIGITS:
+        elif not _enough_digits(number, second):
             continue
         elif digits_of(second) == digits_of(number):
             settled = NumberReading(text=number, agreed=True)
         else:
-            settled = _settled(number, second, _read_alone(image, number_boxes[index], settings, resolution, turn))
+            third = _read_alone(image, number_boxes[index], settings, resolution, turn)
+            settled = _settled(number, second, third if third and _enough_digits(number, third) else None)
         out[index] = NumberReading(text=settled.text + glued, agreed=settled.agreed)
     return out
 
@@ -178,7 +190,7 @@ def _settled(first: str, second: str, third: str | None) -> NumberReading:
         return NumberReading(text=first, agreed=True)
     if third is not None and digits_of(third) == digits_of(second):
         return NumberReading(text=_keep_edges(first, second), agreed=True)
-    if third is not None and len(digits_of(third)) >= _MIN_DIGITS:
+    if third is not None and digits_of(third):
         return NumberReading(text=_keep_edges(first, third), agreed=False)
     return NumberReading(text=first, agreed=False)
 

@@ -32,11 +32,12 @@ LINES = (
     "Т.А.Ә.: Мұқанов Дәурен Серікұлы",
     "ИИН: 851222432645",
     "Дата: 13.03.2023, с 23.03.2025 по 30.03.2025",
+    "«03» декабря 2026 года",
 )
 
 
 def page_in(face: Path, turn: int = 0) -> Image.Image:
-    image = Image.new("L", (2480, 560), 255)
+    image = Image.new("L", (2480, 680), 255)
     draw = ImageDraw.Draw(image)
     font = ImageFont.truetype(str(face), 50)
     for i, line in enumerate(LINES):
@@ -51,6 +52,7 @@ def test_digits_the_language_models_misread_are_read_right_and_confirmed(face: P
     assert "851222432645" in result.text
     assert "13.03.2023" in result.text
     assert "23.03.2025 по 30.03.2025" in result.text
+    assert "«03» декабря" in result.text
     assert {"851222432645", "13032023", "23032025", "30032025"} <= set(result.checked_numbers)
 
 
@@ -67,6 +69,7 @@ def test_only_numbers_of_four_digits_or_more_are_read_twice() -> None:
     assert is_numeric_word("851222432645") and is_numeric_word("13.03.2023,") and is_numeric_word("(2025)")
     assert not is_numeric_word("12") and not is_numeric_word("ИИН:851222432645") and not is_numeric_word("№12")
     assert numeric_part("13.03.2023,с") == ("13.03.2023,", "с")  # OCR lost the space after the comma
+    assert is_numeric_word("«05»") and not is_numeric_word("05")  # a form's day in its quotes
     assert numeric_part("2025") == ("2025", "") and numeric_part("Иванов") is None and numeric_part("12с") is None
 
 
@@ -74,6 +77,7 @@ def test_a_disagreement_is_settled_by_the_third_reading_or_left_unconfirmed() ->
     assert _settled("28.09.2025", "29.09.2025", "28.09.2025") == NumberReading("28.09.2025", agreed=True)
     assert _settled("820801521950", "820801321950", "820801321950") == NumberReading("820801321950", agreed=True)
     assert _settled("(820801521950)", "820801321950", "820801321950").text == "(820801321950)"
+    assert _settled("«05»", "03", "03") == NumberReading("«03»", agreed=True)
     three_ways = _settled("820801521950", "820801321950", "820801821950")
     assert three_ways == NumberReading("820801821950", agreed=False)
     assert _settled("820801521950", "820801321950", None) == NumberReading("820801521950", agreed=False)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from extractors.holder_names import name_spans
+from extractors.holder_names import holder_names, name_spans
 from extractors.name_matching import compare_names, name_key, patronymic_root
 
 APPLICANT = "Әбілқасымова Гүлнар Серікқызы"
@@ -125,3 +125,10 @@ def test_names_across_kazakh_and_russian_spellings(applicant: str, found: str, v
 )
 def test_names_are_cut_at_cue_words_inside_a_line(line: str, names: list[str]) -> None:
     assert name_spans(line) == names
+
+
+def test_a_name_that_opens_the_line_after_a_cue_word_is_the_holder() -> None:
+    """ "Дана" / "Соколову Андрею Александровичу в" / "том, что …": the name was taken as a loose one (0.7),
+    and a certificate of another teacher went to a person instead of being refused."""
+    hits = holder_names([(1, "СЕРТИФИКАТ\nДана\nСоколову Андрею Александровичу в\nтом, что он прошёл курсы")])
+    assert [(h.name, h.certainty) for h in hits] == [("Соколову Андрею Александровичу", 0.95)]
