@@ -3,32 +3,12 @@
 from __future__ import annotations
 
 import functools
-import io
 import struct
 import zlib
 
+from tests.hostile.inputs import million_lines_pdf  # the same hostile page the pipeline is held to
 
-def million_lines_pdf(lines: int = 1_000_000) -> bytes:
-    """A one-page PDF (about 44 KB) whose compressed content stream draws the same line `lines` times."""
-    stream = zlib.compress(b"0 0 m 500 700 l S\n" * lines, 9)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
+__all__ = ["flat_png", "million_lines_pdf"]
 
 
 @functools.cache  # a few seconds to compress 440 MB of pixels: once per test process
