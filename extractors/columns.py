@@ -48,13 +48,13 @@ def _gaps(line: Line, page_width: int) -> list[tuple[int, int]]:
 def find_gutter(lines: Sequence[Line], page_width: int) -> int | None:
     """The x of a gutter that at least three lines have a wide gap across, near the page's middle."""
     low, high = _MIDDLE[0] * page_width, _MIDDLE[1] * page_width
-    gaps = [gap for line in lines for gap in _gaps(line, page_width)]
+    per_line = [_gaps(line, page_width) for line in lines]  # each line's gaps once, not once a candidate
     best: tuple[int, int] | None = None  # (lines across it, x)
-    for start, end in gaps:
+    for start, end in (gap for gaps in per_line for gap in gaps):
         x = (start + end) // 2
         if not low <= x <= high:
             continue
-        count = sum(1 for line in lines if any(s <= x <= e for s, e in _gaps(line, page_width)))
+        count = sum(1 for gaps in per_line if any(s <= x <= e for s, e in gaps))
         if count >= _MIN_GUTTER_LINES and (best is None or count > best[0]):
             best = (count, x)
     return best[1] if best else None

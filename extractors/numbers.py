@@ -120,6 +120,7 @@ def reread_numbers(
     chosen = numeric_words(words)
     if not chosen:
         return {}
+    image = image if image.mode == "L" else image.convert("L")  # once, not once a word (1-bit pages)
     number_boxes = {i: _number_box(words[i], boxes[i]) for i in chosen}
     strip, spans = _stack(image, [number_boxes[i] for i in chosen], turn)
     try:
@@ -212,13 +213,12 @@ def _read_alone(image: Image.Image, box: Box, settings: Settings, resolution: in
 
 
 def _word_crop(image: Image.Image, box: Box, turn: int, *, always_scale: bool) -> Image.Image:
-    """A word cut out with its margin, turned upright and scaled to 56 pixels high: always, or only when
+    """A word cut out of the grey page with its margin, turned upright and scaled to 56 pixels high: always, or only when
     it is small."""
     left, top, width, height = box
     across = width if turn in (90, 270) else height  # the height of the word's letters, upright
     margin = max(3, round(_MARGIN * across))
-    grey = image.convert("L") if image.mode != "L" else image
-    crop = grey.crop((max(0, left - margin), max(0, top - margin), left + width + margin, top + height + margin))
+    crop = image.crop((max(0, left - margin), max(0, top - margin), left + width + margin, top + height + margin))
     if turn:
         crop = crop.rotate(-turn, expand=True, fillcolor=255)
     scale = min(_MAX_SCALE, _HEIGHT / max(1, across))

@@ -10,7 +10,7 @@ can ask for a person, never refuse; a number from the document's own text layer 
 
 from datetime import date
 
-from models.extraction import DocumentReading, FieldValue
+from models.extraction import DocumentReading, FieldValue, PageText
 
 # Digits and blanks are what OCR gets wrong while sure of itself: a digit misread, a faint entry not read
 # at all. A page read by OCR below this mean confidence is evidence enough to ask a person about them,
@@ -24,10 +24,20 @@ OCR_REFUSAL_CONFIDENCE = 85.0
 MIN_COVERAGE = 0.95
 
 
+def page_of(doc: DocumentReading, value: FieldValue) -> PageText | None:
+    """The page a value was read on."""
+    return next((p for p in doc.extracted.pages if p.number == value.evidence.page), None)
+
+
+def read_whole(page: PageText) -> bool:
+    """A page whose text was all read: a text layer, or OCR whose words cover the page's ink."""
+    return page.source == "text_layer" or page.coverage is None or page.coverage >= MIN_COVERAGE
+
+
 def sure_reading(doc: DocumentReading, value: FieldValue, threshold: float) -> bool:
     """A value (or a blank) read with at least `threshold` confidence, from the text layer or from a page
     that OCR read well enough to refuse on."""
-    page = next((p for p in doc.extracted.pages if p.number == value.evidence.page), None)
+    page = page_of(doc, value)
     if page is None or value.evidence.confidence < threshold:
         return False
     return page.source == "text_layer" or page.confidence >= OCR_REFUSAL_CONFIDENCE
@@ -38,8 +48,10 @@ def sure_number(doc: DocumentReading, value: FieldValue, threshold: float) -> bo
     second reading."""
     if not sure_reading(doc, value, threshold):
         return False
-    page = next(p for p in doc.extracted.pages if p.number == value.evidence.page)
-    return page.source == "text_layer" or bool(_written_forms(value.value) & set(page.checked_numbers))
+    page = page_of(doc, value)
+    return page is not None and (
+        page.source == "text_layer" or bool(_written_forms(value.value) & set(page.checked_numbers))
+    )
 
 
 def _written_forms(value: str) -> set[str]:
@@ -57,5 +69,5 @@ def sure_blank(doc: DocumentReading, value: FieldValue, threshold: float) -> boo
     nothing was read in is blank only if nothing on the page went unread."""
     if not sure_reading(doc, value, threshold):
         return False
-    page = next(p for p in doc.extracted.pages if p.number == value.evidence.page)
-    return page.source == "text_layer" or page.coverage is None or page.coverage >= MIN_COVERAGE
+    page = page_of(doc, value)
+    return page is not None and read_whole(page)

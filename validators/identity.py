@@ -10,7 +10,7 @@ from models.base import Kind
 from models.context import CheckContext
 from models.extraction import DocumentReading, FieldValue
 from models.verdict import Finding
-from validators.evidence import MIN_COVERAGE, sure_number
+from validators.evidence import page_of, read_whole, sure_number
 from validators.findings import finding
 from validators.kind_mismatch import effective_kind, usable_pages
 from validators.messages import Bilingual, printable
@@ -89,7 +89,7 @@ def _iin_valid(iin: str) -> bool:
 
 def _certainty(doc: DocumentReading, fv: FieldValue) -> float:
     """How sure the pattern was, apart from the page's reading confidence."""
-    page = next((p for p in doc.extracted.pages if p.number == fv.evidence.page), None)
+    page = page_of(doc, fv)
     if page is None or page.confidence <= 0:
         return 0.0
     return fv.evidence.confidence / page.confidence
@@ -100,7 +100,7 @@ def _misread_of(applicant: str, doc: DocumentReading, fv: FieldValue) -> bool:
     confirm, and that is within two digits of the applicant's: the applicant's IIN misread, not another
     person's (another person's IIN differs in its birth date and serial, and would read as a valid number).
     A clean scan's "8303523483434" for 830323483434 went to a person."""
-    page = next((p for p in doc.extracted.pages if p.number == fv.evidence.page), None)
+    page = page_of(doc, fv)
     if page is None or page.source != "ocr" or fv.value in page.checked_numbers:
         return False
     if len(fv.value) == 12 and _iin_valid(fv.value):
@@ -109,7 +109,7 @@ def _misread_of(applicant: str, doc: DocumentReading, fv: FieldValue) -> bool:
 
 
 def _page_confidence(doc: DocumentReading, fv: FieldValue) -> float:
-    page = next((p for p in doc.extracted.pages if p.number == fv.evidence.page), None)
+    page = page_of(doc, fv)
     return page.confidence if page is not None else 0.0
 
 
@@ -225,9 +225,7 @@ def check_name_mismatch(ctx: CheckContext) -> list[Finding]:
         ]
         all_different = all(r == "different" for r, _ in results)
         # An order shows the applicant is not listed only if the whole of it was read.
-        whole = kind != "category_order" or all(
-            p.source == "text_layer" or p.coverage is None or p.coverage >= MIN_COVERAGE for p in doc.extracted.pages
-        )
+        whole = kind != "category_order" or all(read_whole(p) for p in doc.extracted.pages)
         if not (all_different and clear and len(clear) == len(results) and whole):
             out.append(_review_name(doc, "unsure", evidence))
             continue
