@@ -13,21 +13,19 @@ two that agree: the first two readings can share a misreading (one scanned valid
 "03" by both, refused a clean teacher).
 
 The numeric words of a page are cut out, stacked one above the other with white space between them and
-read in one Tesseract call (~0.1-0.3 s a page); a word read alone costs one call (~0.1 s).
+read in one call of a Tesseract engine the reading process holds (`extractors.digit_reader`); a word read
+alone costs a few milliseconds.
 """
 
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import pytesseract
 from PIL import Image
 
+from extractors.digit_reader import DIGITS
 from models.settings import Settings
 
-_DIGITS_LANGUAGE = "eng"
-_WHITELIST = "0123456789./-:"
 _MIN_DIGITS = 4  # a year, a date, an IIN, a registration number; shorter numbers decide nothing
 # A word that is a number: digits with separators, perhaps in brackets or quotes or before punctuation.
 _NUMERIC_WORD = re.compile(r"^[(\[«\"№]?[\d.,:/\-–]+[)\]»\".,;:]*$")
@@ -123,42 +121,29 @@ def reread_numbers(
     image = image if image.mode == "L" else image.convert("L")  # once, not once a word (1-bit pages)
     number_boxes = {i: _number_box(words[i], boxes[i]) for i in chosen}
     strip, spans = _stack(image, [number_boxes[i] for i in chosen], turn)
-    try:
-        with tempfile.NamedTemporaryFile(prefix="attest-numbers-", suffix=".tif") as strip_file:
-            strip.save(strip_file, format="TIFF")
-            strip_file.flush()
-            data = pytesseract.image_to_data(
-                strip_file.name,
-                lang=_DIGITS_LANGUAGE,
-                config=f"--psm 6 --dpi {resolution} -c tessedit_char_whitelist={_WHITELIST}",
-                timeout=settings.ocr_page_timeout_s,
-                output_type=pytesseract.Output.DICT,
-            )
-    except RuntimeError:  # a timeout or a Tesseract failure: the first reading stands, unconfirmed
+    read = DIGITS.block(strip, resolution, settings.ocr_page_timeout_s)
+    if read is None:  # out of time: the first reading stands, unconfirmed
         return {}
     found: dict[int, list[str]] = {}
-    for k, raw in enumerate(data["text"]):
-        text = str(raw).strip()
-        if not text:
-            continue
-        middle = int(str(data["top"][k])) + int(str(data["height"][k])) // 2
+    for word in read:
+        middle = word.top + word.height // 2
         slot = next((n for n, (top, bottom) in enumerate(spans) if top <= middle < bottom), None)
         if slot is not None:
-            found.setdefault(slot, []).append(text)
+            found.setdefault(slot, []).append(word.text)
     out: dict[int, NumberReading] = {}
     for slot, index in enumerate(chosen):
         second = "".join(found.get(slot, []))
         number, glued = numeric_part(words[index]) or (words[index], "")
         if decisive(number):
             # A date or an IIN may decide a refusal: the word read alone must be one of the two that agree.
-            third = _read_alone(image, number_boxes[index], settings, resolution, turn)
+            third = _read_alone(image, number_boxes[index], resolution, turn)
             settled = _settled_by_the_third(number, second, third)
         elif not _enough_digits(number, second):
             continue
         elif digits_of(second) == digits_of(number):
             settled = NumberReading(text=number, agreed=True)
         else:
-            third = _read_alone(image, number_boxes[index], settings, resolution, turn)
+            third = _read_alone(image, number_boxes[index], resolution, turn)
             settled = _settled(number, second, third if third and _enough_digits(number, third) else None)
         out[index] = NumberReading(text=settled.text + glued, agreed=settled.agreed)
     return out
@@ -196,20 +181,9 @@ def _settled(first: str, second: str, third: str | None) -> NumberReading:
     return NumberReading(text=first, agreed=False)
 
 
-def _read_alone(image: Image.Image, box: Box, settings: Settings, resolution: int, turn: int) -> str | None:
-    """One word read on its own as a raw line of digits (no layout analysis). A handful of words a page at
-    most: only those whose two readings disagree."""
-    crop = _word_crop(image, box, turn, always_scale=True)
-    try:
-        text = pytesseract.image_to_string(
-            crop,
-            lang=_DIGITS_LANGUAGE,
-            config=f"--psm 13 --dpi {resolution} -c tessedit_char_whitelist={_WHITELIST}",
-            timeout=settings.ocr_page_timeout_s,
-        )
-    except RuntimeError:
-        return None
-    return str(text).strip() or None
+def _read_alone(image: Image.Image, box: Box, resolution: int, turn: int) -> str | None:
+    """One word read on its own as a raw line of digits (no layout analysis)."""
+    return DIGITS.line(_word_crop(image, box, turn, always_scale=True), resolution)
 
 
 def _word_crop(image: Image.Image, box: Box, turn: int, *, always_scale: bool) -> Image.Image:
