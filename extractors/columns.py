@@ -16,7 +16,8 @@ from statistics import median
 _MIN_GUTTER_LINES = 3  # lines that must show the same wide gap: one gap is a tab, three are a gutter
 _GAP_HEIGHTS = 1.8  # a gap this many word heights wide is no space between two words of a sentence
 _MIN_GAP_SHARE = 0.02  # ... and at least this share of the page's width
-_MIDDLE = (0.25, 0.75)  # where on the page a two-column gutter stands
+_MIDDLE = (0.25, 0.75)  # where on the page (or in a column) a two-column gutter stands
+_MAX_DEPTH = 2  # a column split once more: three languages side by side, no deeper
 
 
 @dataclass(frozen=True)
@@ -45,19 +46,78 @@ def _gaps(line: Line, page_width: int) -> list[tuple[int, int]]:
     return [(a.right, b.left) for a, b in itertools.pairwise(line) if b.left - a.right >= wide]
 
 
-def find_gutter(lines: Sequence[Line], page_width: int) -> int | None:
-    """The x of a gutter that at least three lines have a wide gap across, near the page's middle."""
-    low, high = _MIDDLE[0] * page_width, _MIDDLE[1] * page_width
+def find_gutter(lines: Sequence[Line], page_width: int, extent: tuple[int, int] | None = None) -> int | None:
+    """The x of a gutter that at least three lines have a wide gap across, near the middle of `extent`
+    (the page's width unless given: the span of one column that may hold two more)."""
+    start_x, end_x = extent or (0, page_width)
+    low, high = start_x + _MIDDLE[0] * (end_x - start_x), start_x + _MIDDLE[1] * (end_x - start_x)
     per_line = [_gaps(line, page_width) for line in lines]  # each line's gaps once, not once a candidate
+    gaps = [gap for line_gaps in per_line for gap in line_gaps]
+    candidates = {x for start, end in gaps for x in (start, (start + end) // 2, end) if low <= x <= high}
     best: tuple[int, int] | None = None  # (lines across it, x)
-    for start, end in (gap for gaps in per_line for gap in gaps):
-        x = (start + end) // 2
-        if not low <= x <= high:
-            continue
-        count = sum(1 for gaps in per_line if any(s <= x <= e for s, e in gaps))
+    for x in sorted(candidates):
+        count = sum(1 for line_gaps in per_line if any(s <= x <= e for s, e in line_gaps))
         if count >= _MIN_GUTTER_LINES and (best is None or count > best[0]):
             best = (count, x)
-    return best[1] if best else None
+    if best is None:
+        return None
+    # The middle of the space every one of those lines leaves free, not of the first gap met: a ragged
+    # column's longest line comes closer to the gutter than the others.
+    across = [(s, e) for s, e in gaps if s <= best[1] <= e]
+    return (max(s for s, _ in across) + min(e for _, e in across)) // 2
+
+
+def split_at(line: Line, gutter: int) -> tuple[Line, Line] | None:
+    """The line's words west and east of the gutter; None when a word stands across it."""
+    west = [w for w in line if w.right <= gutter]
+    east = [w for w in line if w.left >= gutter]
+    return None if len(west) + len(east) < len(line) else (west, east)
+
+
+def _joined(line: Line) -> str:
+    return " ".join(w.text for w in line)
+
+
+def _column_text(lines: Sequence[Line], page_width: int, depth: int) -> list[str]:
+    """One column's lines, itself split once more where it holds two (a trilingual page: kk | ru | en)."""
+    words = [w for line in lines for w in line]
+    gutter = (
+        find_gutter(lines, page_width, (min(w.left for w in words), max(w.right for w in words)))
+        if words and depth < _MAX_DEPTH
+        else None
+    )
+    return _in_runs([lines], gutter, page_width, depth)
+
+
+def _in_runs(paragraphs: Sequence[Sequence[Line]], gutter: int | None, page_width: int, depth: int) -> list[str]:
+    """The lines, each run of lines split at the gutter given column by column; a blank line between
+    paragraphs and between the columns of a run. A line a word of which stands across the gutter (a heading
+    over both columns) ends the run and stays whole."""
+    out: list[str] = []
+    sides: tuple[list[Line], list[Line]] = ([], [])
+
+    def flush() -> None:
+        for side in sides:
+            if side:
+                if out and out[-1]:
+                    out.append("")
+                out.extend(_column_text(side, page_width, depth + 1))
+                side.clear()
+
+    for par in paragraphs:
+        if out and out[-1] and not (sides[0] or sides[1]):
+            out.append("")
+        for line in par:
+            parts = None if gutter is None else split_at(line, gutter)
+            if parts is None:
+                flush()
+                out.append(_joined(line))
+                continue
+            for side, part in zip(sides, parts, strict=True):
+                if part:
+                    side.append(part)
+    flush()
+    return out
 
 
 def _along_lines(paragraphs: Sequence[Paragraph], size: tuple[int, int]) -> tuple[list[Paragraph], int]:
@@ -80,38 +140,8 @@ def _along_lines(paragraphs: Sequence[Paragraph], size: tuple[int, int]) -> tupl
 
 
 def column_lines(paragraphs: Sequence[Paragraph], size: tuple[int, int]) -> list[str]:
-    """The page's text lines; a blank line between paragraphs and between the columns of a run. `size` is
-    the page image's (width, height)."""
+    """The page's text lines, column by column where it is set in columns. `size` is the page image's
+    (width, height)."""
     paragraphs, page_width = _along_lines(paragraphs, size)
     gutter = find_gutter([line for par in paragraphs for line in par], page_width)
-    out: list[str] = []
-    left: list[str] = []
-    right: list[str] = []
-
-    def flush() -> None:
-        for side in (left, right):
-            if side:
-                if out and out[-1]:
-                    out.append("")
-                out.extend(side)
-                side.clear()
-
-    for par in paragraphs:
-        if out and out[-1] and not (left or right):
-            out.append("")
-        for line in par:
-            if gutter is None:
-                out.append(" ".join(w.text for w in line))
-                continue
-            west = [w for w in line if w.right <= gutter]
-            east = [w for w in line if w.left >= gutter]
-            if len(west) + len(east) < len(line):  # a word stands across the gutter: the line spans both
-                flush()
-                out.append(" ".join(w.text for w in line))
-                continue
-            if west:
-                left.append(" ".join(w.text for w in west))
-            if east:
-                right.append(" ".join(w.text for w in east))
-    flush()
-    return out
+    return _in_runs(paragraphs, gutter, page_width, 0)

@@ -6,12 +6,13 @@ counts as a person's name only when a token has a surname or patronymic shape; a
 missed leads to "not found" (review), never to a refusal.
 """
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extractors.name_matching import name_key, nominative_candidates, patronymic_root
-from extractors.text_folding import fold_text
+from extractors.text_folding import fold_pattern, fold_text
 
 _UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _LOW = "a-zа-яёәғқңөұүһі"
@@ -25,14 +26,14 @@ _SURNAME_ENDINGS = ("ова", "ева", "ина", "ов", "ев", "ин", "ск�
 # Lines that name someone who is not the holder: who signs, who teaches, whose name an
 # institution bears.
 _NOT_HOLDER = re.compile(
-    fold_text(
+    fold_pattern(
         r"директор|ректор|басшы|руководител|төраға|төрағасы|председател|хатшы|секретар|декан|"
         r"меңгеруш|заведующ|лектор|тренер|оқытушы|преподавател|куратор|жетекші|м\.о\.|м\.п\.|"
         r"\(қолы\)|\(подпись\)|атындағы|имени|дайындаған|подготовил|министр|әкім|аким"
     )
 )
 _HOLDER_CUE = re.compile(
-    fold_text(
+    fold_pattern(
         r"берілді|выдан|выдано|\bдан[аоы]?\b|награжда|марапатта|алғыс|благодар|т\.\s?а\.\s?ә|ф\.\s?и\.\s?о|"
         r"аты-жөні|тегі|фамилия|тыңдаушы|слушател|сертификат|диплом|куәлік|удостоверени"
     )
@@ -230,9 +231,9 @@ def _at_patronymics(span: str) -> list[str]:
 
 
 _LABELS = (
-    (re.compile(fold_text(r"^\s*(?:тегі|фамилия)\s*[:\-]?\s*")), "surname"),
-    (re.compile(fold_text(r"^\s*(?:әкесінің аты|отчество)\s*[:\-]?\s*")), "patronymic"),
-    (re.compile(fold_text(r"^\s*(?:аты|имя)\s*[:\-]?\s*")), "first"),
+    (re.compile(fold_pattern(r"^\s*(?:тегі|фамилия)\s*[:\-]?\s*")), "surname"),
+    (re.compile(fold_pattern(r"^\s*(?:әкесінің аты|отчество)\s*[:\-]?\s*")), "patronymic"),
+    (re.compile(fold_pattern(r"^\s*(?:аты|имя)\s*[:\-]?\s*")), "first"),
 )
 
 
@@ -263,6 +264,37 @@ def _ends_in_cue(line: str) -> bool:
     return bool(words) and (_is_edge_word(words[-1]) or fold_text(words[-1]).strip(".:,") in _OPENING_WORDS)
 
 
+_TAIL = re.compile(rf"(?:{_CAP_WORD}\s+)*{_CAP_WORD}\s*$")
+_HEAD = re.compile(rf"^\s*{_CAP_WORD}(?:\s+{_CAP_WORD})*")
+
+
+@dataclass(frozen=True)
+class _Wrapped:
+    """A name the line break cuts: the whole name, and its parts that end one line and open the next."""
+
+    name: str
+    tail: str
+    head: str
+
+
+def _across_lines(line: str, following: str) -> _Wrapped | None:
+    """The name that runs from the end of `line` into `following`, as a narrow column wraps it ("Осы диплом
+    Құрманғалиева / Жанар Болатқызына 6B01501 ..."); None when no name crosses the break."""
+    tail, head = _TAIL.search(line), _HEAD.match(following)
+    if tail is None or head is None:
+        return None
+    tail_words, head_words = tail.group(0).split(), head.group(0).split()
+    words = tail_words + head_words
+    for span in name_spans(" ".join(words)):
+        parts = span.split()
+        for start in range(len(words) - len(parts) + 1):
+            if words[start : start + len(parts)] == parts and start < len(tail_words) < start + len(parts):
+                return _Wrapped(
+                    span, " ".join(parts[: len(tail_words) - start]), " ".join(parts[len(tail_words) - start :])
+                )
+    return None
+
+
 def holder_names(pages: Sequence[tuple[int, str]]) -> list[NameHit]:
     """Names of the holder(s) of a certificate, diploma, letter or record; most certain first."""
     hits: list[NameHit] = []
@@ -271,11 +303,24 @@ def holder_names(pages: Sequence[tuple[int, str]]) -> list[NameHit]:
         labelled = _labelled_parts(lines)
         if labelled:
             hits.append(NameHit(labelled, number, labelled, 0.95))
+        wrapped: list[_Wrapped | None] = [
+            None
+            if _NOT_HOLDER.search(fold_text(line)) or _NOT_HOLDER.search(fold_text(following))
+            else _across_lines(line, following)
+            for line, following in itertools.pairwise(lines)
+        ] + [None]
         for i, line in enumerate(lines):
             folded = fold_text(line)
             if _NOT_HOLDER.search(folded):
                 continue
+            cut = wrapped[i]
+            if cut is not None:
+                certainty = 0.95 if _HOLDER_CUE.search(folded) or (i > 0 and _ends_in_cue(lines[i - 1])) else 0.7
+                hits.append(NameHit(cut.name, number, f"{line.strip()} {lines[i + 1].strip()}", certainty))
             for span in name_spans(line):
+                earlier = wrapped[i - 1] if i > 0 else None
+                if (cut is not None and span in cut.tail) or (earlier is not None and span in earlier.head):
+                    continue  # a part of a name the line break cuts, counted whole above
                 letters = len(re.findall(r"\w", line))
                 standalone = len(re.findall(r"\w", span)) >= 0.8 * letters
                 cue = (

@@ -44,6 +44,7 @@ from extractors.base import (
 )
 from extractors.normalise import normalise_text
 from extractors.ocr import ocr_image
+from extractors.pdf_columns import text_in_columns
 from extractors.preprocess import page_memory_exceeded
 from extractors.quality import has_real_words, real_word_stats
 from models.extraction import PageText
@@ -258,7 +259,20 @@ def _text_layers(data: bytes, count: int, doc: pdfium.PdfDocument | None = None)
             layers[index] = layer
     if need_plumber:
         _plumber_layers(data, need_plumber, layers)
+    if doc is not None:
+        layers = [_in_columns(doc, index, layer) for index, layer in enumerate(layers)]
     return layers
+
+
+def _in_columns(doc: pdfium.PdfDocument, index: int, layer: _Layer) -> _Layer:
+    """The layer read column by column when its page is set in columns (`extractors.pdf_columns`)."""
+    if not layer.text:
+        return layer
+    try:
+        text = text_in_columns(doc, index)
+    except Exception:  # pdfium's text API on a hostile page: the layer as read
+        return layer
+    return layer if text is None or not has_real_words(text) else _Layer(text, layer.image_coverage)
 
 
 def _render(page: pdfium.PdfPage, settings: Settings) -> tuple[Image.Image, float] | None:
