@@ -61,6 +61,12 @@ class DigitReader:
             self._api = api
         return self._api
 
+    def warm(self) -> None:
+        """Load the model now: a reading worker does, before it forks a child for each file (`workers.bounded`),
+        so that no child loads it again."""
+        with self._lock:
+            self._engine()
+
     def block(self, image: Image.Image, resolution: int, timeout_s: float) -> list[DigitWord] | None:
         """The words of an image read as one block of text (`--psm 6`); None when the time ran out."""
         with self._lock:

@@ -133,11 +133,13 @@ def _collect(read_fd: int, deadline: float) -> bytes | None:
 
 @functools.cache
 def _warm_readers() -> None:
-    """What the readers build on first use (the essay tokenizer), built once in the worker: built in
-    a child, it would be built again for every essay."""
+    """What the readers build on first use (the essay tokenizer, the digits-only Tesseract engine), built
+    once in the worker: built in a child, it would be built again for every file."""
+    from extractors.digit_reader import DIGITS
     from extractors.words import tokens
 
     tokens("")
+    DIGITS.warm()
 
 
 def _answer(payload: bytes) -> DocumentReading | None:
