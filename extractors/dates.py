@@ -85,8 +85,9 @@ _Q_OPEN = "[«\"“'„]?"
 _Q_CLOSE = "[»\"”']?"
 _YEAR4 = r"(?:19|20)\d{2}"
 
-# "05. 12.2029": OCR puts a space after a separator as readily as before it.
-_NUMERIC = re.compile(rf"(?<![\d.])(\d{{1,2}})\s?[./]\s?(\d{{1,2}})\s?[./]\s?({_YEAR4})(?!\d)")
+# "05. 12.2029": OCR puts a space after a separator as readily as before it; "23.02 2027": it loses the
+# dot before the year (a date read so decides nothing alone: its digits were never confirmed as one number).
+_NUMERIC = re.compile(rf"(?<![\d.])(\d{{1,2}})\s?[./]\s?(\d{{1,2}})(?:\s?[./]\s?|\s)({_YEAR4})(?!\d)")
 _ISO = re.compile(rf"(?<!\d)({_YEAR4})-(\d{{2}})-(\d{{2}})(?!\d)")
 # Kazakh: "2025 жылғы 21 ақпан", "2025 ж. 21 ақпандағы", "2025 жылы «21» ақпанда".
 _KK_YEAR_FIRST = re.compile(

@@ -95,7 +95,7 @@ class DigitReader:
             api.SetPageSegMode(tesserocr.PSM.RAW_LINE)
             api.SetImage(image)
             api.SetSourceResolution(resolution)
-            text = (api.GetUTF8Text() or "").strip()
+            text = "".join((api.GetUTF8Text() or "").split())  # one word: a space in it is a misreading
             api.Clear()
             return text or None
 

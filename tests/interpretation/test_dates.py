@@ -156,3 +156,10 @@ def test_russian_and_numeric_forms_parse_back(d: date) -> None:
 def test_a_space_after_a_separator_is_still_a_date() -> None:
     """A category certificate's "Действительно до: 05. 12.2029", as OCR read it, was not found at all."""
     assert [d.value for d in find_dates("Действительно до: 05. 12.2029")] == [date(2029, 12, 5)]
+
+
+def test_a_date_whose_last_dot_ocr_lost_is_still_a_date() -> None:
+    """A scanned category certificate's "Действительно до: 23.02.2027", read "23.02 2027": not found, the
+    validity went to a person on a clean submission. Two numbers without a first separator are no date."""
+    assert [d.value for d in find_dates("Действительно 00: 23.02 2027")] == [date(2027, 2, 23)]
+    assert find_dates("№ 23 02 2027") == []
