@@ -339,9 +339,12 @@ def compare_names(applicant: str, found: str) -> NameVerdict:
         return "same" if not unmatched else "unsure"
     if n == "exact" and p == "exact" and s == "none" and unmatched:
         return "maiden"
-    # The same surname (a wife, a brother) with a first name and a patronymic that share nothing with the
+    # The same surname, or its other gender's form (a wife, a brother; Ғабдуллина / Ғабдуллин), with a first name and a patronymic that share nothing with the
     # applicant's: another person. A misreading makes near spellings, never another first name.
-    if s == "exact" and n == "none" and p == "none" and a.first and a.patronymic and len(unmatched) >= 2:
+    kin = s == "exact" or any(
+        c in _other_gender_surnames(a.surname) for tok in f.tokens for c in nominative_candidates(tok)
+    )
+    if kin and n == "none" and p == "none" and a.first and a.patronymic and len(unmatched) >= 2:
         return "different"
     if s == "none" and n == "none" and "near" not in (p,):
         if len(f.tokens) >= 2 and len(unmatched) >= 2:
@@ -349,6 +352,19 @@ def compare_names(applicant: str, found: str) -> NameVerdict:
         if len(unmatched) >= 1 and first_initial_ok is False:
             return "different"
     return "unsure"
+
+
+_GENDER_ENDINGS = (("ова", "ов"), ("ева", "ев"), ("ина", "ин"))
+
+
+def _other_gender_surnames(surname: str) -> frozenset[str]:
+    """The surname as a relative of the other sex carries it: Ғабдуллина's husband or brother is Ғабдуллин."""
+    for female, male in _GENDER_ENDINGS:
+        if surname.endswith(female):
+            return frozenset({surname[: -len(female)] + male})
+        if surname.endswith(male):
+            return frozenset({surname[: -len(male)] + female})
+    return frozenset()
 
 
 def _initial_ok(initials: list[str], index: int, part: str | None) -> bool | None:

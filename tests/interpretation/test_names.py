@@ -101,6 +101,9 @@ ACROSS_SPELLINGS = [
     # the same family's surname, another first name and patronymic: an order listing a relative
     ("Дюсенбаев Бахытжан Муратович", "Дюсенбаева Гульнар Сериковна", "different"),
     ("Дюсенбаев Бахытжан Муратович", "Дюсенбаев Бахытжан", "same"),
+    # ... also when the relative is of the other sex: her husband or brother, listed on an order
+    ("Ғабдуллина Гүлмира Болатқызы", "Габдуллин Бахытжан Жаксылыкович", "different"),
+    ("Ғабдуллина Гүлмира Болатқызы", "Габдуллин Гүлмира Болатқызы", "unsure"),  # her name, a letter lost
 ]
 
 
