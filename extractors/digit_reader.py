@@ -61,6 +61,10 @@ class DigitReader:
             self._api = api
         return self._api
 
+    @property
+    def loaded(self) -> bool:
+        return self._api is not None
+
     def warm(self) -> None:
         """Load the model now: a reading worker does, before it forks a child for each file (`workers.bounded`),
         so that no child loads it again."""
