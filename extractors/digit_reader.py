@@ -85,7 +85,7 @@ class DigitReader:
             iterator = api.GetIterator()
             level = tesserocr.RIL.WORD
             for word in tesserocr.iterate_level(iterator, level):
-                text = (word.GetUTF8Text(level) or "").strip()
+                text = _text_of(word, level)
                 box = word.BoundingBox(level)
                 if text and box is not None:
                     words.append(DigitWord(text=text, top=box[1], height=box[3] - box[1]))
@@ -99,9 +99,22 @@ class DigitReader:
             api.SetPageSegMode(tesserocr.PSM.RAW_LINE)
             api.SetImage(image)
             api.SetSourceResolution(resolution)
-            text = "".join((api.GetUTF8Text() or "").split())  # one word: a space in it is a misreading
+            try:
+                raw = api.GetUTF8Text() or ""
+            except RuntimeError:  # nothing recognised (a speck, a rule): tesserocr raises "No text returned"
+                raw = ""
+            text = "".join(raw.split())  # one word: a space in it is a misreading
             api.Clear()
             return text or None
+
+
+def _text_of(word: tesserocr.PyResultIterator, level: int) -> str:
+    """A word's text; "" where Tesseract found a blob but no text in it (a speck, a table rule), which
+    tesserocr reports by raising "No text returned"."""
+    try:
+        return str(word.GetUTF8Text(level) or "").strip()
+    except RuntimeError:
+        return ""
 
 
 DIGITS = DigitReader()

@@ -8,7 +8,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from extractors.digit_reader import DIGITS, tessdata_folder
-from extractors.numbers import _read_alone
+from extractors.numbers import _read_alone, digits_of
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
@@ -60,3 +60,16 @@ def test_a_forked_child_reads_with_its_workers_engine_loaded_once() -> None:
     os.waitpid(pid, 0)
     assert text == "30.03.2025"
     assert inherited  # loading the model takes ~0.2 s: the child found it loaded
+
+
+def test_a_speck_or_a_rule_is_no_word_and_no_error() -> None:
+    """Tesseract finds a blob with no text in it (a speck, a table rule) and tesserocr raises "No text
+    returned" for it: a phone photo of a diploma was refused as a broken file on that error."""
+    for draw_mark in (
+        lambda d: d.ellipse((100, 50, 106, 56), fill=0),
+        lambda d: d.line((50, 60, 250, 60), fill=0, width=2),
+    ):
+        image = Image.new("L", (300, 120), 255)
+        draw_mark(ImageDraw.Draw(image))
+        assert DIGITS.block(image, 300, timeout_s=30) == []
+        assert not digits_of(DIGITS.line(image, 300) or "")
