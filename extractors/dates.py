@@ -135,6 +135,27 @@ def find_dates(text: str) -> list[DateMatch]:
     return sorted(found, key=lambda f: f.start)
 
 
+# After a date's label only: a day, a month and a year apart by any mix of dots, commas and spaces, as OCR
+# reads a date whose separators it lost or misread ("25 11,2028"). Not in running text, where "№ 12 05.2023"
+# would become a date.
+_LOOSE_NUMERIC = re.compile(rf"(?<![\d.,])(\d{{1,2}})[\s.,/]{{1,3}}(\d{{1,2}})[\s.,/]{{1,3}}({_YEAR4})(?!\d)")
+
+
+def find_labelled_dates(line: str) -> list[DateMatch]:
+    """The dates on a line that carries a date's label ("Действительно до: …"): every strict reading, or,
+    with none, the loose numeric ones. A date read loosely was never confirmed as one number, so it can
+    agree with a declared date but never refuse."""
+    strict = find_dates(line)
+    if strict:
+        return strict
+    found: list[DateMatch] = []
+    for m in _LOOSE_NUMERIC.finditer(line):
+        value = _make(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if value is not None:
+            found.append(DateMatch(value, m.start(), m.end(), "numeric", m.group(0).strip()))
+    return found
+
+
 def parse_date(text: str) -> date | None:
     """The first date in the text, or None."""
     dates = find_dates(text)

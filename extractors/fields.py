@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from extractors.dates import find_date_range, find_dates
+from extractors.dates import find_date_range, find_dates, find_labelled_dates
 from extractors.text_folding import fold_pattern, fold_text
 from models.base import Category, Kind
 from models.extraction import Evidence, FieldValue, PageText
@@ -115,7 +115,7 @@ def valid_until(lines: Sequence[Line]) -> FieldValue | None:
     """ "… дейін жарамды", "действительно до …": the end of a category's validity."""
     for line in lines:
         if _VALID_LABEL.search(fold_text(line[1])):
-            dates = find_dates(line[1])
+            dates = find_labelled_dates(line[1])
             if dates:
                 return value(line, dates[-1].value.isoformat(), 1.0)
     return None

@@ -161,12 +161,15 @@ def _settled_by_the_third(first: str, second: str, third: str | None) -> NumberR
     """A date or an IIN, confirmed only when the word read alone agrees with the first or the second
     reading: the language models and the digits-only strip once agreed on "02.05.2027" for a scanned
     "02.03.2027" (read right alone), and a clean teacher was refused on it. Without that agreement the
-    word read alone is kept, unconfirmed."""
+    word read alone is kept, unconfirmed, if it still has a date's or an IIN's shape: read alone, some
+    faces lose their dots ("22.12.2024" read "22129024"), and a date that lost its shape is no date at all."""
     if third is None or len(digits_of(third)) < _MIN_DIGITS:
         return NumberReading(text=first, agreed=False)
     if digits_of(third) == digits_of(first):
         return NumberReading(text=first, agreed=True)
-    return NumberReading(text=_keep_edges(first, third), agreed=digits_of(third) == digits_of(second))
+    agreed = digits_of(third) == digits_of(second)
+    shaped = next((t for t in (third, second if agreed else "") if t and decisive(t)), None)
+    return NumberReading(text=_keep_edges(first, shaped) if shaped else first, agreed=agreed and shaped is not None)
 
 
 def _settled(first: str, second: str, third: str | None) -> NumberReading:

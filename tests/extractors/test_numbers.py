@@ -113,3 +113,11 @@ def test_a_date_or_an_iin_is_confirmed_only_with_the_word_read_alone_among_the_a
     assert _settled_by_the_third("02.03.2027", "02.05.2027", "02.03.2027") == NumberReading("02.03.2027", agreed=True)
     assert _settled_by_the_third("02.05.2027", "02.03.2027", "02.03.2027") == NumberReading("02.03.2027", agreed=True)
     assert _settled_by_the_third("02.05.2027", "02.05.2027", None) == NumberReading("02.05.2027", agreed=False)
+
+
+def test_a_word_read_alone_that_lost_its_dots_does_not_replace_the_date() -> None:
+    """A scanned category certificate's dates "22.12.2024" and "22.12.2029" were read alone "22129024" and
+    "22129029": kept, they were no dates, and the validity of a clean submission went to a person."""
+    assert _settled_by_the_third("22.12.2029", "", "22129029") == NumberReading("22.12.2029", agreed=False)
+    assert _settled_by_the_third("22.12.2029", "22.12.2029", "22129029") == NumberReading("22.12.2029", agreed=False)
+    assert _settled_by_the_third("02.05.2027", "02.03.2027", "02032027") == NumberReading("02.03.2027", agreed=True)

@@ -7,6 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.dates import find_date_range, find_dates, month_from_word, parse_date
+from extractors.fields import valid_until
+from models.extraction import PageText
 
 TABLE = [
     ("21.02.2025", date(2025, 2, 21)),
@@ -163,3 +165,13 @@ def test_a_date_whose_last_dot_ocr_lost_is_still_a_date() -> None:
     validity went to a person on a clean submission. Two numbers without a first separator are no date."""
     assert [d.value for d in find_dates("Действительно 00: 23.02 2027")] == [date(2027, 2, 23)]
     assert find_dates("№ 23 02 2027") == []
+
+
+def test_a_validity_date_whose_separators_ocr_misread_is_found_after_its_label() -> None:
+    """ "Действительно до: 25 11,2028" on a scanned certificate: the validity was not found and a clean
+    submission went to a person. Loose readings are taken only on a labelled line."""
+    texts = ("Берілген күні / Дата выдачи: 25 11.2023", "Жарамдылық мерзімі / Действительно до: 25 11,2028")
+    page = PageText(number=1, text="\n".join(texts), source="ocr", confidence=92.0)
+    found = valid_until([(page, text) for text in texts])
+    assert found is not None and found.value == "2028-11-25"
+    assert find_dates("Приказ № 12 05,2023") == []
