@@ -17,6 +17,7 @@ _MIN_GUTTER_LINES = 3  # lines that must show the same wide gap: one gap is a ta
 _GAP_HEIGHTS = 1.8  # a gap this many word heights wide is no space between two words of a sentence
 _MIN_GAP_SHARE = 0.02  # ... and at least this share of the page's width
 _MIDDLE = (0.25, 0.75)  # where on the page (or in a column) a two-column gutter stands
+_SPLIT_GAP_HEIGHTS = 1.3  # a line splits at the gutter only across more than a word space (under one height)
 _MAX_DEPTH = 2  # a column split once more: three languages side by side, no deeper
 
 
@@ -54,24 +55,31 @@ def find_gutter(lines: Sequence[Line], page_width: int, extent: tuple[int, int] 
     per_line = [_gaps(line, page_width) for line in lines]  # each line's gaps once, not once a candidate
     gaps = [gap for line_gaps in per_line for gap in line_gaps]
     candidates = {x for start, end in gaps for x in (start, (start + end) // 2, end) if low <= x <= high}
-    best: tuple[int, int] | None = None  # (lines across it, x)
+    best: tuple[int, int, int] | None = None  # (lines across it, width of the space they all leave, middle)
     for x in sorted(candidates):
         count = sum(1 for line_gaps in per_line if any(s <= x <= e for s, e in line_gaps))
-        if count >= _MIN_GUTTER_LINES and (best is None or count > best[0]):
-            best = (count, x)
-    if best is None:
-        return None
-    # The middle of the space every one of those lines leaves free, not of the first gap met: a ragged
-    # column's longest line comes closer to the gutter than the others.
-    across = [(s, e) for s, e in gaps if s <= best[1] <= e]
-    return (max(s for s, _ in across) + min(e for _, e in across)) // 2
+        if count < _MIN_GUTTER_LINES:
+            continue
+        # The space every one of those lines leaves free: its middle is the gutter, not the first gap met
+        # (a ragged column's longest line comes closer to the gutter than the others). Between two places
+        # as many lines cross, the wider space wins: a stamp's letters leave gaps of their own.
+        across = [(s, e) for s, e in gaps if s <= x <= e]
+        start, end = max(s for s, _ in across), min(e for _, e in across)
+        if best is None or (count, end - start) > best[:2]:
+            best = (count, end - start, (start + end) // 2)
+    return best[2] if best else None
 
 
 def split_at(line: Line, gutter: int) -> tuple[Line, Line] | None:
-    """The line's words west and east of the gutter; None when a word stands across it."""
+    """The line's words west and east of the gutter; None when a word stands across it, or when the line
+    runs across it with no more than a word space there (a footer over the whole page)."""
     west = [w for w in line if w.right <= gutter]
     east = [w for w in line if w.left >= gutter]
-    return None if len(west) + len(east) < len(line) else (west, east)
+    if len(west) + len(east) < len(line):
+        return None
+    if west and east and east[0].left - west[-1].right < _SPLIT_GAP_HEIGHTS * median(w.height for w in line):
+        return None
+    return west, east
 
 
 def _joined(line: Line) -> str:

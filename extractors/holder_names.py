@@ -125,6 +125,16 @@ _EDGE_WORDS = frozenset(
         "уважаемый",
         "мұғалім",
         "учитель",
+        # the document's own title, set above the holder's sentence
+        "диплом",
+        "сертификат",
+        "куәлік",
+        "удостоверение",
+        "анықтама",
+        "справка",
+        "бұйрық",
+        "приказ",
+        "грамота",
         # legal forms of organisations, written before or after their names
         "ақ",
         "ао",
@@ -299,16 +309,21 @@ def holder_names(pages: Sequence[tuple[int, str]]) -> list[NameHit]:
     """Names of the holder(s) of a certificate, diploma, letter or record; most certain first."""
     hits: list[NameHit] = []
     for number, text in pages:
-        lines = [ln for ln in text.splitlines() if ln.strip()]
+        all_lines = text.splitlines()
+        lines = [ln for ln in all_lines if ln.strip()]
+        # A blank line ends a paragraph or a column: no name runs on across it.
+        runs_on = [bool(a.strip() and b.strip()) for a, b in itertools.pairwise(all_lines)]
+        joined = [on for on, line in zip(runs_on, all_lines, strict=False) if line.strip()]
         labelled = _labelled_parts(lines)
         if labelled:
             hits.append(NameHit(labelled, number, labelled, 0.95))
         wrapped: list[_Wrapped | None] = [
             None
-            if _NOT_HOLDER.search(fold_text(line)) or _NOT_HOLDER.search(fold_text(following))
+            if not on or _NOT_HOLDER.search(fold_text(line)) or _NOT_HOLDER.search(fold_text(following))
             else _across_lines(line, following)
-            for line, following in itertools.pairwise(lines)
-        ] + [None]
+            for on, (line, following) in zip(joined, itertools.pairwise(lines), strict=False)
+        ]
+        wrapped += [None] * (len(lines) - len(wrapped))
         for i, line in enumerate(lines):
             folded = fold_text(line)
             if _NOT_HOLDER.search(folded):

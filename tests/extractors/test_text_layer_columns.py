@@ -4,6 +4,7 @@ column with the other languages' words beside it. Read across the page, the name
 (a diploma issued to another teacher went to a person instead of being refused)."""
 
 import io
+import re
 
 import pypdfium2 as pdfium
 import pytest
@@ -33,8 +34,21 @@ def _font() -> None:
     pdfmetrics.registerFont(TTFont(FONT, str(FREESERIF)))
 
 
+def _stamp(page: canvas.Canvas, x: float, y: float, text: str) -> None:
+    """A round stamp: its letters set at an angle round its rim, as seals are drawn."""
+    page.setFont(FONT, 7)
+    for i, letter in enumerate(text):
+        angle = 360 * i / len(text)
+        page.saveState()
+        page.translate(x, y)
+        page.rotate(angle)
+        page.drawString(0, 38, letter)
+        page.restoreState()
+
+
 def _columns(heading: str, texts: list[str], footer: str) -> bytes:
-    """A page with a heading across it, the texts in equal columns side by side, and a footer across."""
+    """A page with a heading across it, the texts in equal columns side by side, a footer across, and a
+    round stamp over the first gutter."""
     style = ParagraphStyle("body", fontName=FONT, fontSize=10.5, leading=14)
     out = io.BytesIO()
     page = canvas.Canvas(out, pagesize=A4)
@@ -46,6 +60,7 @@ def _columns(heading: str, texts: list[str], footer: str) -> bytes:
         frame.addFromList([Paragraph(text, style)], page)
     page.setFont(FONT, 10)
     page.drawString(40, 420, footer)
+    _stamp(page, 40 + width, 470, "«ӨРЛЕУ» БІЛІКТІЛІКТІ АРТТЫРУ ОРТАЛЫҒЫ * ")
     page.showPage()
     page.save()
     return out.getvalue()
@@ -102,6 +117,8 @@ def test_each_column_reads_as_one_text() -> None:
     assert kk < ru < en
     assert "Настоящий" not in text[kk:ru] and "awarded" not in text[ru:en]
     assert " ".join(text[kk:ru].split()).startswith("Осы диплом Құрманғалиева Жанар Болатқызына")
+    assert "Registration No. 1691 Дата выдачи / Date of issue 21.06.2023" in text  # the footer stays one line
+    assert not re.search(r"[А-ЯӘҒҚҢӨҰҮІ]\s[А-ЯӘҒҚҢӨҰҮІ]\s[А-ЯӘҒҚҢӨҰҮІ]", text)  # nor are the stamp's letters
 
 
 def test_a_page_in_one_column_keeps_its_text() -> None:
