@@ -52,6 +52,10 @@ _HINT = re.compile(r"^\s*\(")
 _LABEL_TAIL = re.compile(r"^[\s:.\-–—]*(?:\([^)]*\)+)?[\s:.\-–—]*")
 
 
+# A comma as OCR may read it: the low quotation mark (U+201A) and the full-width comma look the same on paper.
+_COMMA = re.compile("[,\u201a\uff0c]")
+
+
 def _after(line: str, pattern: re.Pattern[str]) -> str | None:
     """The text after the label on the line, or None when the label is not on it.
 
@@ -134,7 +138,8 @@ def _position_workplace(lines: Sequence[Line]) -> dict[str, FieldValue]:
             )
             # The parts stand in the labels' order, commas between them; an empty part is a blank
             # entry (", school, mail": no position), so the parts are split before anything is trimmed.
-            parts = [p.strip() for p in re.sub(r"\((?:қолы|подпись)\)", "", _after(line[1], last) or "").split(",")]
+            entry = re.sub(r"\((?:қолы|подпись)\)", "", _after(line[1], last) or "")
+            parts = [p.strip() for p in _COMMA.split(entry)]
             email = next((m for p in parts if (m := _EMAIL.search(p))), None)
             if email:
                 found[EMAIL].append(value(line, email.group(0), 1.0))

@@ -60,6 +60,21 @@ def test_a_blank_part_of_the_combined_entry_is_a_blank_entry() -> None:
     assert found[0].evidence["blank"] == ["form.workplace"]
 
 
+def test_a_blank_part_set_off_by_a_comma_ocr_read_as_a_low_quote_is_a_blank_entry() -> None:
+    """A turned scan's ": , Общеобразовательная школа …" was read ": ‚ Общеобразовательная школа …" (U+201A),
+    the school taken for the position, and a form missing its position accepted."""
+    ru = s.APPLICATION_RU.replace(
+        "Должность: учитель математики\nМесто работы: КГУ «Общеобразовательная школа № 12», г. Павлодар\n"
+        "Электронная почта: g.abilkassymova@example.kz",
+        "Должность, место работы, электронная почта: ‚ КГУ «Общеобразовательная школа № 12», г. Павлодар‚ "
+        "g.abilkassymova@example.kz",
+    )
+    assert ru != s.APPLICATION_RU
+    found = check_application_incomplete(context(reading("application", ru)))
+    assert statuses(found) == [("application.incomplete", "fail")]
+    assert found[0].evidence["blank"] == ["form.position"]
+
+
 def test_application_blank_on_low_confidence_scan_is_review() -> None:
     found = check_application_incomplete(context(reading("application", s.APPLICATION_RU_BLANK, confidence=55)))
     assert statuses(found) == [("application.incomplete", "review")]
