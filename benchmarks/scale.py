@@ -112,7 +112,8 @@ def night(storage: str, env: dict[str, str], workers: int) -> dict[str, Any]:
         result: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
     finally:
         out.unlink(missing_ok=True)
-    return result | {"workers": workers, "load_average_at_start": load}
+    notices = "off" if env.get("ATTEST_NOTICES") == "off" else "signed"
+    return result | {"workers": workers, "notices": notices, "load_average_at_start": load}
 
 
 def _child(storage: str, out: Path) -> None:
@@ -134,6 +135,17 @@ def _child(storage: str, out: Path) -> None:
             planning.append(time.perf_counter() - started)
 
     commands.plan_run = timed_plan  # type: ignore[assignment]
+    import flows.nightly as nightly
+    from benchmarks.throughput import _worker_split
+
+    workers: dict[str, float] = {}
+    close_pool = nightly.close_pool
+
+    def measured_close(pool: Any) -> None:
+        workers.update(_worker_split(pool))
+        close_pool(pool)
+
+    nightly.close_pool = measured_close
     settings = load_settings(None).model_copy(update={"storage": storage})
     # The summary and progress lines: the run report says it all.
     sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115
@@ -145,6 +157,7 @@ def _child(storage: str, out: Path) -> None:
     result = {
         "wall_s": round(wall, 2),
         "work_cpu_s": round(cpu, 2),
+        "workers_cpu_s": round(workers.get("reading_code", 0.0) + workers.get("tesseract", 0.0), 2),
         "plan_s": round(planning[0], 2),
         "execute_s": report["seconds"],
         "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
@@ -162,26 +175,39 @@ def per_submission_ms(first: dict[str, Any], n: int) -> float:
     return round(1000 * (first["plan_s"] + first["execute_s"]) / n, 1)
 
 
+def cpu_per_submission_ms(first: dict[str, Any], n: int) -> float:
+    """The CPU one submission costs, the flow's and the workers' together: what a loaded machine does
+    not change (its wall does)."""
+    return round(1000 * (first["work_cpu_s"] + first["workers_cpu_s"]) / n, 1)
+
+
 def measure(storage: str, env: dict[str, str], n: int, workers: int) -> dict[str, Any]:
     print(f"  {storage}: {n} submissions, first night ({workers} workers) ...", flush=True)
     first = night(storage, env, workers)
     print(f"    {first}", flush=True)
     idle = night(storage, env, workers)
     print(f"    idle: {idle}", flush=True)
-    return {"n": n, "first": first, "idle": idle, "per_submission_ms": per_submission_ms(first, n)}
+    return {
+        "n": n,
+        "first": first,
+        "idle": idle,
+        "per_submission_ms": per_submission_ms(first, n),
+        "cpu_per_submission_ms": cpu_per_submission_ms(first, n),
+    }
 
 
 def markdown(results: dict[str, Any]) -> str:
     rows = [
-        "| storage | submissions | workers | first night (plan + execute) | per submission | first-night peak MB "
-        "| idle night wall | idle night work (CPU) | idle peak MB | load at start |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| storage | submissions | notices | workers | first night (plan + execute) | per submission (wall) "
+        "| per submission (CPU, flow + workers) | first-night peak MB | idle night wall | idle night work (CPU) "
+        "| idle peak MB | load at start |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results["runs"]:
         f, i = r["first"], r["idle"]
         rows.append(
-            f"| {r['where']} | {r['n']:,} | {f['workers']} | {f['plan_s'] + f['execute_s']:.1f} s | "
-            f"{r['per_submission_ms']} ms | {f['peak_mb']} | {i['wall_s']} s | {i['work_cpu_s']} s | {i['peak_mb']} | "
+            f"| {r['where']} | {r['n']:,} | {f['notices']} | {f['workers']} | {f['plan_s'] + f['execute_s']:.1f} s | "
+            f"{r['per_submission_ms']} ms | {r['cpu_per_submission_ms']} ms | {f['peak_mb']} | {i['wall_s']} s | {i['work_cpu_s']} s | {i['peak_mb']} | "
             f"{f['load_average_at_start'][0]} / {i['load_average_at_start'][0]} |"
         )
     local = sorted(
@@ -209,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--s3", type=int, default=0, help="also N submissions on moto's S3 server")
     parser.add_argument("--compare", type=int, default=0, help="N submissions with 1 and 2 workers")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--no-notices", action="store_true", help="notices off (the pipeline's own cost without them)")
     parser.add_argument("--out", type=Path, default=Path("benchmarks/results"))
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -223,6 +250,8 @@ def main(argv: list[str] | None = None) -> int:
         key = work / "provider.p12"
         make_self_signed_p12(key, common_name="Scale benchmark", organization="attest", password=PASSWORD.encode())
         env = {"ATTEST_NOTICE_PKCS12": str(key), "ATTEST_NOTICE_PKCS12_PASSWORD": PASSWORD}
+        if args.no_notices:
+            env["ATTEST_NOTICES"] = "off"
         templates = build_templates(work)
         plan = [(n, w) for n in ([args.compare] if args.compare else []) for w in (1, 2)]
         plan += [(int(s), args.workers) for s in args.sizes.split(",") if s]
@@ -262,9 +291,15 @@ def _s3(work: Path, templates: Path, n: int, env: dict[str, str], workers: int) 
 
 
 def _write(out: Path, results: dict[str, Any]) -> None:
+    """Results of earlier invocations into the same folder are kept: each size is run once, late."""
     out.mkdir(parents=True, exist_ok=True)
-    (out / "scale.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
-    (out / "scale.md").write_text(markdown(results), encoding="utf-8")
+    path = out / "scale.json"
+    earlier = json.loads(path.read_text(encoding="utf-8"))["runs"] if path.exists() else []
+    key = [(r["where"], r["n"], r["first"]["workers"], r["first"]["notices"]) for r in results["runs"]]
+    kept = [r for r in earlier if (r["where"], r["n"], r["first"]["workers"], r["first"].get("notices")) not in key]
+    merged = results | {"runs": kept + results["runs"]}
+    path.write_text(json.dumps(merged, indent=2), encoding="utf-8")
+    (out / "scale.md").write_text(markdown(merged), encoding="utf-8")
 
 
 if __name__ == "__main__":
