@@ -159,6 +159,9 @@ def _log_verdict(verdict: Verdict, iin: str | None) -> None:
     )
 
 
+TABLE_ROWS = 1000  # a first night of a year's submissions is not one table in the UI (nor in the flow's memory)
+
+
 def publish_artifacts(report: RunReport) -> RunReport:
     """The night at a glance in the Prefect UI: a table of verdicts and a markdown summary. Called by
     the flows around `execute`: Prefect's own bookkeeping, like the flow run's start and end."""
@@ -167,9 +170,11 @@ def publish_artifacts(report: RunReport) -> RunReport:
 
     if FlowRunContext.get() is None:
         return report
-    rows = [{k: readable(v) for k, v in row.items()} for row in report.verdicts]
+    rows = [{k: readable(v) for k, v in row.items()} for row in report.verdicts[:TABLE_ROWS]]
     if rows:
-        create_table_artifact(key="attest-verdicts", table=rows, description=f"Verdicts of run {report.run_id}")
+        more = len(report.verdicts) - len(rows)
+        shown = f" (the first {len(rows)}; all {len(report.verdicts)} in runs/{report.run_id}.json)" if more else ""
+        create_table_artifact(key="attest-verdicts", table=rows, description=f"Verdicts of run {report.run_id}{shown}")
     decided = "\n".join(f"| {k} | {v} |" for k, v in sorted(report.by_decision.items())) or "| none | 0 |"
     checks = "\n".join(f"| {k} | {v} |" for k, v in sorted(report.by_check.items())) or "| none | 0 |"
     failures = "\n".join(f"- {f}" for f in report.failures) or "none"

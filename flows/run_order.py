@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import heapq
 from collections import deque
+from datetime import datetime
 from typing import Generic, Protocol, TypeVar
 
 from models.listing import file_cost
@@ -29,6 +30,8 @@ class _Queued(Protocol):
     def applicant(self) -> str: ...
     @property
     def cost(self) -> float: ...
+    @property
+    def sort_key(self) -> tuple[datetime, str]: ...
 
 
 _T = TypeVar("_T", bound=_Queued)
@@ -49,16 +52,20 @@ class ApplicantOrder(Generic[_T]):
     that may go (longest-processing-time first; ties keep `submitted_at` order)."""
 
     def __init__(self, todo: list[_T]) -> None:
-        self._queues: dict[str, deque[_T]] = {}
+        self._ready: list[tuple[float, tuple[datetime, str], _T]] = []
+        self._waiting: dict[str, deque[_T]] = {}  # only applicants with a submission waiting: a few
+        heads: set[str] = set()
         for item in todo:
-            self._queues.setdefault(item.applicant, deque()).append(item)
-        self._ready: list[tuple[float, int, _T]] = []
-        self._rank = {item.submission_id: i for i, item in enumerate(todo)}
-        for queue in self._queues.values():
-            self._push(queue[0])
+            if item.applicant in heads:
+                self._waiting.setdefault(item.applicant, deque()).append(item)
+            else:
+                heads.add(item.applicant)
+                self._ready.append(self._key(item))
+        heapq.heapify(self._ready)
 
-    def _push(self, item: _T) -> None:
-        heapq.heappush(self._ready, (-item.cost, self._rank[item.submission_id], item))
+    @staticmethod
+    def _key(item: _T) -> tuple[float, tuple[datetime, str], _T]:
+        return (-item.cost, item.sort_key, item)
 
     def __len__(self) -> int:
         """How many may go now."""
@@ -70,8 +77,8 @@ class ApplicantOrder(Generic[_T]):
 
     def settled(self, item: _T) -> None:
         """`item` is settled (or given up): the applicant's next submission may go."""
-        queue = self._queues[item.applicant]
-        if queue and queue[0].submission_id == item.submission_id:
-            queue.popleft()
-            if queue:
-                self._push(queue[0])
+        queue = self._waiting.get(item.applicant)
+        if queue:
+            heapq.heappush(self._ready, self._key(queue.popleft()))
+            if not queue:
+                del self._waiting[item.applicant]

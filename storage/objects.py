@@ -38,6 +38,12 @@ class Storage(Protocol):
     def exists(self, key: str) -> bool: ...
     def iter_objects(self, prefix: str) -> Iterator[ObjectInfo]: ...
     def children(self, prefix: str) -> list[str]: ...
+    def iter_folders(self, prefix: str) -> Iterator[Folders]: ...
+
+
+# A folder one level below a prefix, with every object under it (its keys relative to the root), or
+# None when the folder is a symbolic link, not followed.
+Folders = tuple[str, tuple[ObjectInfo, ...] | None]
 
 
 class LocalStorage:
@@ -140,6 +146,19 @@ class LocalStorage:
         except OSError as exc:
             raise StorageError(f"cannot list {prefix}: {exc.strerror}") from exc
 
+    def iter_folders(self, prefix: str) -> Iterator[Folders]:
+        """Each folder below `prefix` with its objects, one at a time; a name that is no key segment
+        (the caller validates names) comes with nothing listed under it."""
+        base = prefix.rstrip("/") + "/" if prefix.strip("/") else ""
+        for name in self.children(prefix):
+            if name in (".", "..") or not _SEGMENT.match(name):
+                yield name, ()
+                continue
+            try:
+                yield name, tuple(self.iter_objects(f"{base}{name}/"))
+            except LinkNotFollowedError:
+                yield name, None
+
 
 class GuardedStorage:
     """Enforces the contract's promises whatever the caller does.
@@ -165,6 +184,9 @@ class GuardedStorage:
 
     def children(self, prefix: str) -> list[str]:
         return self.inner.children(prefix)
+
+    def iter_folders(self, prefix: str) -> Iterator[Folders]:
+        return self.inner.iter_folders(prefix)
 
     def write(self, key: str, data: bytes) -> None:
         check_key(key)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from models.errors import LinkNotFollowedError, NotFoundError
+from models.errors import NotFoundError
 from models.listing import Folder
 from models.settings import Settings
 from models.verdict import Verdict
@@ -30,13 +30,11 @@ def listed(storage: Storage, settings: Settings, now: datetime) -> Iterator[Fold
     """Every submission folder as listed, one at a time (a year of them is never held at once), or
     the reason it is skipped: a bad name, a link, an upload in progress. No manifest is read here
     (`with_manifest`): an unchanged submission costs its listing alone."""
-    for name in storage.children("submissions/"):
+    for name, files in storage.iter_folders("submissions/"):
         if not is_valid_submission_id(name):
             yield Skipped(ascii(name)[:80], "not a valid submission id")
             continue
-        try:
-            files = tuple(storage.iter_objects(f"submissions/{name}/"))
-        except LinkNotFollowedError:
+        if files is None:
             yield Skipped(name, "a symbolic link, not followed")
             continue
         folder = Folder(name, files, None)
