@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -36,7 +37,7 @@ class Selection:
     force: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pending:
     """A submission the run takes, as little of it as the night needs until its turn: its folder
     and manifest are read again by the worker that assesses it."""
@@ -95,11 +96,21 @@ def plan_run(storage: Storage, settings: Settings, selection: Selection, now: da
     plan.unknown_ids = [s for s in selection.submission_ids if s not in plan.entries]
     plan.index_stale |= len(plan.entries) != len(snapshot.entries)
     plan.todo.sort(key=lambda p: p.sort_key)
-    applicants = {plan.entries[p.submission_id].iin for p in plan.todo} - {None}
-    for sid, entry in plan.entries.items():
-        if entry.iin is not None and entry.iin in applicants:
-            plan.by_iin.setdefault(entry.iin, []).append(sid)
+    plan.by_iin = _by_iin(plan)
     return plan, skipped
+
+
+def _by_iin(plan: Plan) -> dict[str, list[str]]:
+    """The submissions of each applicant of the run who has more than one (repeat detection)."""
+    todo = Counter(plan.entries[p.submission_id].iin for p in plan.todo)
+    counts = Counter(e.iin for e in plan.entries.values() if e.iin in todo)
+    many = {iin for iin, n in counts.items() if n > 1 and iin is not None}
+    del todo, counts
+    by_iin: dict[str, list[str]] = {}
+    for sid, entry in plan.entries.items():
+        if entry.iin in many:
+            by_iin.setdefault(entry.iin, []).append(sid)
+    return by_iin
 
 
 def _plan_one(storage: Storage, plan: Plan, parsed: Parsed, selection: Selection, hint: Entry | None) -> None:
