@@ -85,7 +85,7 @@ def execute(
             close_pool(pool)
         report.seconds = round(time.monotonic() - started, 3)
     save_index(storage, plan)
-    report.verdicts.sort(key=lambda row: order.get(str(row["submission_id"]), 0))
+    report.verdicts.sort(key=lambda row: order.get(row.submission_id, 0))
     write_report(storage, report)
     return report
 
@@ -170,7 +170,7 @@ def publish_artifacts(report: RunReport) -> RunReport:
 
     if FlowRunContext.get() is None:
         return report
-    rows = [{k: readable(v) for k, v in row.items()} for row in report.verdicts[:TABLE_ROWS]]
+    rows = [{k: readable(v) for k, v in row._asdict().items()} for row in report.verdicts[:TABLE_ROWS]]
     if rows:
         more = len(report.verdicts) - len(rows)
         shown = f" (the first {len(rows)}; all {len(report.verdicts)} in runs/{report.run_id}.json)" if more else ""

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import heapq
 from collections import deque
-from datetime import datetime
 from typing import Generic, Protocol, TypeVar
 
 from models.listing import file_cost
@@ -31,7 +30,7 @@ class _Queued(Protocol):
     @property
     def cost(self) -> float: ...
     @property
-    def sort_key(self) -> tuple[datetime, str]: ...
+    def sort_key(self) -> tuple[float, str]: ...
 
 
 _T = TypeVar("_T", bound=_Queued)
@@ -52,7 +51,7 @@ class ApplicantOrder(Generic[_T]):
     that may go (longest-processing-time first; ties keep `submitted_at` order)."""
 
     def __init__(self, todo: list[_T]) -> None:
-        self._ready: list[tuple[float, tuple[datetime, str], _T]] = []
+        self._ready: list[tuple[float, tuple[float, str], _T]] = []
         self._waiting: dict[str, deque[_T]] = {}  # only applicants with a submission waiting: a few
         heads: set[str] = set()
         for item in todo:
@@ -64,7 +63,7 @@ class ApplicantOrder(Generic[_T]):
         heapq.heapify(self._ready)
 
     @staticmethod
-    def _key(item: _T) -> tuple[float, tuple[datetime, str], _T]:
+    def _key(item: _T) -> tuple[float, tuple[float, str], _T]:
         return (-item.cost, item.sort_key, item)
 
     def __len__(self) -> int:

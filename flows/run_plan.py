@@ -43,9 +43,13 @@ class Pending:
     and manifest are read again by the worker that assesses it."""
 
     submission_id: str
-    sort_key: tuple[datetime, str]  # `submitted_at` order
-    applicant: str  # "iin:<IIN>", or "id:<id>" without a manifest: the same applicant's go in order
+    submitted: float  # `submitted_at` as a POSIX time (the folder's newest file without a manifest)
+    applicant: str  # the IIN, or the id without a manifest: the same applicant's go in order (a clash orders only)
     cost: float  # estimated reading cost (`flows.run_order.reading_cost`)
+
+    @property
+    def sort_key(self) -> tuple[float, str]:
+        return (self.submitted, self.submission_id)
 
 
 @dataclass
@@ -123,8 +127,8 @@ def _plan_one(storage: Storage, plan: Plan, parsed: Parsed, selection: Selection
     plan.index_stale |= entry != hint
     selected = _selected(parsed, current, selection)
     if selected:
-        applicant = f"iin:{manifest.applicant.iin}" if manifest else f"id:{sid}"
-        plan.todo.append(Pending(sid, parsed.sort_key, applicant, reading_cost(parsed)))
+        applicant = manifest.applicant.iin if manifest else sid
+        plan.todo.append(Pending(sid, parsed.sort_key[0].timestamp(), applicant, reading_cost(parsed)))
     else:
         plan.unchanged += 1
     earlier = operator_decision_of(current) if current is not None and selection.mode == "reprocess" else None

@@ -38,8 +38,8 @@ def _parsed(sid: str, iin: str, minute: int, sizes: dict[str, int]) -> Parsed:
 
 
 def _pending(parsed: Parsed) -> Pending:
-    iin = parsed.manifest.applicant.iin if parsed.manifest else ""
-    return Pending(parsed.submission_id, parsed.sort_key, f"iin:{iin}", reading_cost(parsed))
+    iin = parsed.manifest.applicant.iin if parsed.manifest else parsed.submission_id
+    return Pending(parsed.submission_id, parsed.sort_key[0].timestamp(), iin, reading_cost(parsed))
 
 
 def _drain(order: ApplicantOrder[Pending]) -> list[str]:
