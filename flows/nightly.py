@@ -126,7 +126,7 @@ def _settle_all(
         except Exception as exc:
             if _is_storage_failure(exc):
                 raise
-            log.error("%s: internal error, no verdict this run (%s: %s)", sid, type(exc).__name__, exc)
+            log.exception("%s: internal error, no verdict this run", sid)
             report.failures.append(f"{sid}: {type(exc).__name__}")
             result = None
         if kind == "read" and result is not None:
