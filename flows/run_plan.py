@@ -84,9 +84,8 @@ def plan_run(storage: Storage, settings: Settings, selection: Selection, now: da
     others have their manifest parsed and their current verdict read (an interrupted publication
     completed first)."""
     snapshot = load_snapshot(storage)
-    recheck, journalled = to_recheck(storage, snapshot)
-    # Written again when anything was journalled since its mark, so the next night reads past it.
-    plan, skipped = Plan(index_stale=snapshot.mark is None or journalled > 0, started=now), []
+    recheck = to_recheck(storage, snapshot)
+    plan, skipped = Plan(index_stale=snapshot.mark is None, started=now), []
     for item in listed(storage, settings, now):
         if isinstance(item, Skipped):
             skipped.append(item)

@@ -119,16 +119,13 @@ def journalled_since(storage: Storage, mark: datetime) -> Iterator[tuple[str, in
             yield parts[2], int(parts[1])
 
 
-def to_recheck(storage: Storage, snapshot: Snapshot) -> tuple[set[str], int]:
-    """The submissions whose snapshot entry may be behind their history (none without a snapshot:
-    then every submission is rechecked anyway), and how many journal entries were read to know it
-    (a snapshot written again moves its mark past them)."""
+def to_recheck(storage: Storage, snapshot: Snapshot) -> set[str]:
+    """The submissions whose snapshot entry may be behind their history (empty without a snapshot:
+    then every submission is rechecked anyway)."""
     if snapshot.mark is None:
-        return set(), 0
-    seen = 0
-    behind = set()
-    for sid, revision in journalled_since(storage, snapshot.mark):
-        seen += 1
-        if revision > snapshot.entries.get(sid, NO_VERDICT).revision:
-            behind.add(sid)
-    return behind, seen
+        return set()
+    return {
+        sid
+        for sid, revision in journalled_since(storage, snapshot.mark)
+        if revision > snapshot.entries.get(sid, NO_VERDICT).revision
+    }
