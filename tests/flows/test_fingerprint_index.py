@@ -62,6 +62,7 @@ def test_an_idle_night_reads_no_verdict_and_no_manifest(night_done: Path) -> Non
     assert not plan.todo and plan.unchanged == len(IDS)
     assert storage.reads == [SNAPSHOT]  # the index alone: no verdict, no manifest, no history listing
     assert sorted(plan.entries) == IDS and all(e.decision is not None for e in plan.entries.values())
+    assert not plan.index_stale  # nothing new: the index is not written again (a run report alone)
 
 
 def test_a_missing_or_broken_index_is_rebuilt_from_the_verdicts(night_done: Path) -> None:
