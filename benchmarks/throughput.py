@@ -407,8 +407,7 @@ def _child_pipeline(spec: dict[str, Any]) -> dict[str, Any]:
 
     nightly.plan_run = timed("discover_plan", nightly.plan_run)
     nightly.read_submission = timed("reading", nightly.read_submission)
-    nightly.assess = timed("checks", nightly.assess)
-    nightly.publish = timed("writes", nightly.publish)
+    # Assessment, notices and writes run in the workers (`workers.settle`): their CPU is the workers'.
     nightly.write_report = timed("run_report", nightly.write_report)
     nightly.execute = timed("execute", nightly.execute)
     cpu: dict[str, float] = {}

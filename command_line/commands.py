@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from flows.run_plan import Planned, Selection, plan_run, start_report
+from flows.run_plan import Planned, Selection, plan_run, save_index, start_report
 from flows.run_report import RunReport, summary_line, write_report
 from models.astana_time import ASTANA
 from models.errors import InputError
@@ -83,6 +83,7 @@ def _idle_run(storage: Storage, settings: Settings, selection: Selection, planne
     Prefect's temporary server (8-12 s, and its records go with it when the command ends)."""
     started = time.monotonic()
     report = start_report(storage, settings, selection, datetime.now(UTC), planned)
+    save_index(storage, planned[0])
     report.seconds = round(time.monotonic() - started, 3)
     write_report(storage, report)
     return report

@@ -1,42 +1,43 @@
 """The Prefect flows: the nightly batch and the operators' reprocess. They only orchestrate.
 
-One task per submission reads its documents (OCR fans out to worker processes), the most
-expensive submissions first; each is assessed and published as soon as its reading is done and
-the same applicant's earlier submissions have their verdicts (`flows.run_order`), so that repeat
-detection sees them.
+The workers settle each submission (readings from the caches, assessment, notice, publication:
+`workers.settle`) as soon as the same applicant's earlier submissions have their verdicts
+(`flows.run_order`), so that repeat detection sees them, the most expensive first. A submission
+with a file to read (OCR fans out to the same workers) has one task that reads its documents first.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import queue
 import time
 from collections.abc import Callable
+from concurrent.futures import Executor
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
-from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
-from flows.run_order import assessment_order, known_digests, reading_order
-from flows.run_plan import Plan, Planned, Selection, plan_run, start_report
+from flows.run_order import ApplicantOrder
+from flows.run_plan import Pending, Plan, Planned, Selection, plan_run, save_index, start_report
 from flows.run_report import RunReport, notices_line, readable, summary_line, write_report
 from models.errors import InputError, StorageError
 from models.extraction import DocumentReading
 from models.settings import Settings, load_settings
 from models.verdict import Decision, Verdict
-from models.working_days import WorkCalendar
-from notices.maker import NoticeMaker, notice_maker
+from notices.maker import require_notice_key
 from runtime.log_masking import flow_run_logging
 from runtime.temporary_server import guard_temporary_server
 from storage.objects import Storage, open_storage
-from storage.verdicts import publish
-from validators.assessment import Parsed, assess, others_of
-from workers.pool import ReadStats, close_pool, make_pool, read_cached, read_submission
+from storage.submissions import load_folder
+from validators.assessment import Parsed, parse
+from workers.pool import NOTHING_READ, ReadStats, close_pool, make_pool, read_submission
+from workers.settle import NeedsReading, Settled, SettleJob, settle
 
 log = logging.getLogger("attest")
 
@@ -63,96 +64,102 @@ def _plain(*arguments: object) -> list[Any]:
     return [quote(a) for a in arguments]
 
 
-def assess_and_publish(
-    storage: Storage,
-    parsed: Parsed,
-    readings: tuple[DocumentReading, ...],
-    plan: Plan,
-    settings: Settings,
-    calendar: WorkCalendar,
-    make_notice: NoticeMaker | None,
-    always: bool,
-) -> Verdict | None:
-    now = datetime.now(UTC)
-    verdict = assess(parsed, readings, others_of(parsed, plan.by_iin, plan.decisions), settings, calendar, now)
-    current = plan.current.get(parsed.submission_id)
-    if (
-        not always
-        and current is not None
-        and current.input_sha256 == verdict.input_sha256
-        and _same_outcome(current, verdict)
-    ):
-        return None  # files touched but not changed, and nothing new to say
-    published = publish(storage, verdict, parsed.manifest, make_notice)
-    checks = ",".join(sorted({f.check for f in published.findings if f.status != "pass"})) or "-"
-    applicant = parsed.manifest.applicant.iin if parsed.manifest else "-"
-    log.info(
-        "%s: r%d %s [%s] applicant %s",
-        published.submission_id,
-        published.revision,
-        published.decision,
-        checks,
-        applicant,
-    )
-    return published
-
-
-def _same_outcome(a: Verdict, b: Verdict) -> bool:
-    return a.decided_by.kind == "pipeline" and a.model_dump(
-        include={"decision", "grounds", "findings", "documents"}
-    ) == b.model_dump(include={"decision", "grounds", "findings", "documents"})
-
-
 def execute(
     settings: Settings, selection: Selection, progress: Progress | None = None, planned: Planned | None = None
 ) -> RunReport:
-    """The body of both flows: plan (unless the command line has), read in parallel, assess in order, report."""
+    """The body of both flows: plan (unless the command line has), settle in the workers, report."""
     started = time.monotonic()
     storage = open_storage(settings)
-    make_notice = notice_maker(settings)  # no key with notices on: stop here, before any verdict
+    require_notice_key(settings)  # no key with notices on: stop here, before any verdict
     now = datetime.now(UTC)
     planned = planned or plan_run(storage, settings, selection, now)
     plan = planned[0]
     order = {p.submission_id: i for i, p in enumerate(plan.todo)}
     report = start_report(storage, settings, selection, now, planned)
-    calendar = WorkCalendar(
-        settings.work_start, settings.work_end, settings.extra_days_off, settings.extra_working_days
-    )
     pool = make_pool(settings) if plan.todo else None
     try:
-        known = {p.submission_id: known_digests(p, plan.current.get(p.submission_id)) for p in plan.todo}
-        ready = {p.submission_id: read_cached(storage, p, settings, known[p.submission_id]) for p in plan.todo}
-        futures = {
-            p.submission_id: read_documents_task.submit(*_plain(storage, p, settings, pool, known[p.submission_id]))
-            for p in reading_order(plan.todo)
-            if ready[p.submission_id] is None
-        }
-        ready_ids = [sid for sid, result in ready.items() if result is not None]
-        for i, parsed in enumerate(assessment_order(plan.todo, futures, as_completed, ready_ids), start=1):
-            t0 = time.monotonic()
-            try:
-                readings, stats = ready.pop(parsed.submission_id) or futures[parsed.submission_id].result()
-                verdict = assess_and_publish(
-                    storage, parsed, readings, plan, settings, calendar, make_notice, selection.mode == "reprocess"
-                )
-            except Exception as exc:
-                if _is_storage_failure(exc):
-                    raise
-                log.exception("%s: internal error, no verdict this run", parsed.submission_id)
-                report.failures.append(f"{parsed.submission_id}: {type(exc).__name__}")
-                continue
-            report.add(parsed.submission_id, verdict, stats, time.monotonic() - t0)
-            if verdict is not None:
-                plan.decisions[parsed.submission_id] = verdict.decision
-                if progress:
-                    progress(i, len(plan.todo), verdict)
+        if pool is not None:
+            _settle_all(storage, settings, selection, plan, pool, report, progress)
     finally:
         if pool is not None:
             close_pool(pool)
         report.seconds = round(time.monotonic() - started, 3)
-    report.verdicts.sort(key=lambda row: order.get(str(row["submission_id"]), 0))
+    save_index(storage, plan)
+    report.verdicts.sort(key=lambda row: order.get(row.submission_id, 0))
     write_report(storage, report)
     return report
+
+
+def _settle_all(
+    storage: Storage,
+    settings: Settings,
+    selection: Selection,
+    plan: Plan,
+    pool: Executor,
+    report: RunReport,
+    progress: Progress | None,
+) -> None:
+    """Every submission of the plan settled by the workers (`workers.settle`), each once the same
+    applicant's earlier ones are, a bounded number at a time (the flow holds no more than those);
+    those with a file no cache has read are read first, as before, by the reading workers."""
+    events: queue.Queue[tuple[Pending, str, Any]] = queue.Queue()
+    ready = ApplicantOrder(plan.todo)
+    window = 4 * _workers(settings, pool) + 4
+    busy = settled = 0
+
+    def start(
+        item: Pending, readings: tuple[DocumentReading, ...] | None = None, stats: ReadStats = NOTHING_READ
+    ) -> None:
+        job = SettleJob(
+            item.submission_id, plan.others(item.submission_id), selection.mode == "reprocess", readings, stats
+        )
+        pool.submit(settle, settings, job).add_done_callback(lambda f: events.put((item, "settle", f)))
+
+    while settled < len(plan.todo):
+        while ready and busy < window:
+            start(ready.next())
+            busy += 1
+        item, kind, future = events.get()
+        sid = item.submission_id
+        try:
+            result = future.result()
+        except Exception as exc:
+            if _is_storage_failure(exc):
+                raise
+            log.exception("%s: internal error, no verdict this run", sid)
+            report.failures.append(f"{sid}: {type(exc).__name__}")
+            result = None
+        if kind == "read" and result is not None:
+            start(item, *result)
+            continue
+        if isinstance(result, NeedsReading):
+            parsed = parse(load_folder(storage, sid))
+            task = read_documents_task.submit(*_plain(storage, parsed, settings, pool, result.known))
+            task.add_done_callback(lambda f, item=item: events.put((item, "read", f)))  # type: ignore[misc]
+            continue
+        busy, settled = busy - 1, settled + 1
+        ready.settled(item)
+        if isinstance(result, Settled):
+            report.add(sid, result.verdict, result.stats, result.seconds)
+            if result.verdict is not None and result.entry is not None:
+                plan.published(sid, result.entry)
+                _log_verdict(result.verdict, plan.entries[sid].iin)
+                if progress:
+                    progress(settled, len(plan.todo), result.verdict)
+
+
+def _workers(settings: Settings, pool: Executor) -> int:
+    return getattr(pool, "_max_workers", 0) or settings.workers or os.cpu_count() or 1
+
+
+def _log_verdict(verdict: Verdict, iin: str | None) -> None:
+    checks = ",".join(sorted({f.check for f in verdict.findings if f.status != "pass"})) or "-"
+    log.info(
+        "%s: r%d %s [%s] applicant %s", verdict.submission_id, verdict.revision, verdict.decision, checks, iin or "-"
+    )
+
+
+TABLE_ROWS = 1000  # a first night of a year's submissions is not one table in the UI (nor in the flow's memory)
 
 
 def publish_artifacts(report: RunReport) -> RunReport:
@@ -163,9 +170,11 @@ def publish_artifacts(report: RunReport) -> RunReport:
 
     if FlowRunContext.get() is None:
         return report
-    rows = [{k: readable(v) for k, v in row.items()} for row in report.verdicts]
+    rows = [{k: readable(v) for k, v in row._asdict().items()} for row in report.verdicts[:TABLE_ROWS]]
     if rows:
-        create_table_artifact(key="attest-verdicts", table=rows, description=f"Verdicts of run {report.run_id}")
+        more = len(report.verdicts) - len(rows)
+        shown = f" (the first {len(rows)}; all {len(report.verdicts)} in runs/{report.run_id}.json)" if more else ""
+        create_table_artifact(key="attest-verdicts", table=rows, description=f"Verdicts of run {report.run_id}{shown}")
     decided = "\n".join(f"| {k} | {v} |" for k, v in sorted(report.by_decision.items())) or "| none | 0 |"
     checks = "\n".join(f"| {k} | {v} |" for k, v in sorted(report.by_check.items())) or "| none | 0 |"
     failures = "\n".join(f"- {f}" for f in report.failures) or "none"

@@ -5,30 +5,35 @@ the short ones (a one-page born-digital form) fill the gaps at the end; started 
 order, a scan drawn last leaves every other core idle while it is read. The cost of a submission
 is estimated from the listing alone (the bytes of its listed files: a scanned page weighs tens of
 born-digital pages; an image file is a page to OCR however small), so nothing is read to plan it.
-A submission whose files are all unchanged and cached is read by the flow itself, without a task.
 
 Assessment: a verdict depends on the reading of its own files and on the verdicts of the same
-applicant's earlier submissions (repeat detection), nothing else. So a submission is assessed
-as soon as its reading is done and every earlier submission of the same applicant has been
-assessed: the flow's own work overlaps the reading instead of piling up after it, and every
-verdict is the one the strict `submitted_at` order would give.
+applicant's earlier submissions (repeat detection), nothing else. So a submission is handed to a
+worker as soon as every earlier submission of the same applicant is settled: the workers assess
+and publish side by side, and every verdict is the one the strict `submitted_at` order would give.
 """
 
 from __future__ import annotations
 
+import heapq
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from models.listing import file_cost
-from models.verdict import Verdict
 from validators.assessment import Parsed
 
-_F = TypeVar("_F")
+
+class _Queued(Protocol):
+    @property
+    def submission_id(self) -> str: ...
+    @property
+    def applicant(self) -> str: ...
+    @property
+    def cost(self) -> float: ...
+    @property
+    def sort_key(self) -> tuple[float, str]: ...
 
 
-class _Done(Protocol[_F]):
-    def __call__(self, futures: list[_F]) -> Iterable[_F]: ...
+_T = TypeVar("_T", bound=_Queued)
 
 
 def reading_cost(parsed: Parsed) -> float:
@@ -40,44 +45,39 @@ def reading_cost(parsed: Parsed) -> float:
     return sum(file_cost(f.key, f.size) for f in parsed.folder.files if f.key.removeprefix(prefix) in listed)
 
 
-def reading_order(todo: list[Parsed]) -> list[Parsed]:
-    """Most expensive first (longest-processing-time first); ties keep `submitted_at` order."""
-    return sorted(todo, key=lambda p: -reading_cost(p))
+class ApplicantOrder(Generic[_T]):
+    """The submissions of a night (given in `submitted_at` order) as they may be settled: each only
+    when every earlier submission of its applicant is settled, the most expensive first among those
+    that may go (longest-processing-time first; ties keep `submitted_at` order)."""
 
+    def __init__(self, todo: list[_T]) -> None:
+        self._ready: list[tuple[float, tuple[float, str], _T]] = []
+        self._waiting: dict[str, deque[_T]] = {}  # only applicants with a submission waiting: a few
+        heads: set[str] = set()
+        for item in todo:
+            if item.applicant in heads:
+                self._waiting.setdefault(item.applicant, deque()).append(item)
+            else:
+                heads.add(item.applicant)
+                self._ready.append(self._key(item))
+        heapq.heapify(self._ready)
 
-def _applicant(parsed: Parsed) -> str:
-    return f"iin:{parsed.manifest.applicant.iin}" if parsed.manifest else f"id:{parsed.submission_id}"
+    @staticmethod
+    def _key(item: _T) -> tuple[float, tuple[float, str], _T]:
+        return (-item.cost, item.sort_key, item)
 
+    def __len__(self) -> int:
+        """How many may go now."""
+        return len(self._ready)
 
-def assessment_order(
-    todo: list[Parsed], futures: Mapping[str, _F], as_completed: _Done[_F], ready: Iterable[str] = ()
-) -> Iterator[Parsed]:
-    """The submissions of `todo` (in `submitted_at` order) as their readings complete (`ready`: read
-    already; the others as their futures complete), each only after every earlier submission of the
-    same applicant."""
-    queues: dict[str, deque[Parsed]] = {}
-    for parsed in todo:
-        queues.setdefault(_applicant(parsed), deque()).append(parsed)
-    by_future = {id(future): sid for sid, future in futures.items()}
-    by_id = {p.submission_id: p for p in todo}
-    done: set[str] = set()
+    def next(self) -> _T:
+        """The most expensive of those that may go now."""
+        return heapq.heappop(self._ready)[2]
 
-    def release(sid: str) -> Iterator[Parsed]:
-        done.add(sid)
-        queue = queues[_applicant(by_id[sid])]
-        while queue and queue[0].submission_id in done:
-            yield queue.popleft()
-
-    for sid in ready:
-        yield from release(sid)
-    for future in as_completed(list(futures.values())):
-        yield from release(by_future[id(future)])
-
-
-def known_digests(parsed: Parsed, current: Verdict | None) -> dict[str, str]:
-    """The files' sha256 as the current verdict recorded them, when the listing (names, sizes, times)
-    is the one that verdict was made from: a reprocess of unchanged files then reads no file to
-    hash it, only the cached readings. Any change in the listing gives nothing: every file is read."""
-    if current is None or current.input_fingerprint != parsed.folder.fingerprint:
-        return {}
-    return {d.file: d.sha256 for d in current.documents if d.sha256}
+    def settled(self, item: _T) -> None:
+        """`item` is settled (or given up): the applicant's next submission may go."""
+        queue = self._waiting.get(item.applicant)
+        if queue:
+            heapq.heappush(self._ready, self._key(queue.popleft()))
+            if not queue:
+                del self._waiting[item.applicant]

@@ -6,10 +6,22 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from models.verdict import Verdict
 from storage.objects import Storage
 from workers.pool import ReadStats
+
+
+class VerdictRow(NamedTuple):
+    """One verdict of the run (a tuple: a first night of a year's submissions keeps 50,000 of them)."""
+
+    submission_id: str
+    revision: int
+    decision: str
+    grounds: tuple[int, ...]
+    checks: tuple[str, ...]
+    seconds: float
 
 
 @dataclass
@@ -29,7 +41,7 @@ class RunReport:
     failures: list[str] = field(default_factory=list)
     by_decision: Counter[str] = field(default_factory=Counter)
     by_check: Counter[str] = field(default_factory=Counter)
-    verdicts: list[dict[str, object]] = field(default_factory=list)
+    verdicts: list[VerdictRow] = field(default_factory=list)
     documents: int = 0
     cached_documents: int = 0
     ocr_pages: int = 0
@@ -50,18 +62,12 @@ class RunReport:
         for f in verdict.findings:
             if f.status != "pass":
                 self.by_check[f"{f.check}:{f.status}"] += 1
+        checks = tuple(sorted({f.check for f in verdict.findings if f.status != "pass"}))
         self.verdicts.append(
-            {
-                "submission_id": submission_id,
-                "revision": verdict.revision,
-                "decision": verdict.decision,
-                "grounds": list(verdict.grounds),
-                "checks": sorted({f.check for f in verdict.findings if f.status != "pass"}),
-                "seconds": round(seconds, 3),
-            }
+            VerdictRow(submission_id, verdict.revision, verdict.decision, verdict.grounds, checks, round(seconds, 3))
         )
 
-    def summary(self) -> dict[str, object]:
+    def summary(self, with_verdicts: bool = True) -> dict[str, object]:
         return {
             "run_id": self.run_id,
             "mode": self.mode,
@@ -84,8 +90,7 @@ class RunReport:
             "ocr_pages": self.ocr_pages,
             "text_layer_pages": self.text_pages,
             "reading_peak_mb": round(self.reading_peak_bytes / 2**20, 1),
-            "verdicts": self.verdicts,
-        }
+        } | ({"verdicts": [_row(v) for v in self.verdicts]} if with_verdicts else {})
 
 
 def readable(value: object) -> str:
@@ -114,5 +119,13 @@ def summary_line(report: RunReport) -> str:
     )
 
 
+def _row(row: VerdictRow) -> dict[str, object]:
+    return row._asdict() | {"grounds": list(row.grounds), "checks": list(row.checks)}
+
+
 def write_report(storage: Storage, report: RunReport) -> None:
-    storage.write(f"runs/{report.run_id}.json", json.dumps(report.summary(), ensure_ascii=False, indent=2).encode())
+    """The summary, then one line per verdict (not one object of a year's rows built first)."""
+    head = json.dumps(report.summary(with_verdicts=False), ensure_ascii=False, indent=2)[:-2]
+    rows = ",\n".join("    " + json.dumps(_row(v), ensure_ascii=False) for v in report.verdicts)
+    body = f'{head},\n  "verdicts": [\n{rows}\n  ]\n}}\n' if rows else f'{head},\n  "verdicts": []\n}}\n'
+    storage.write(f"runs/{report.run_id}.json", body.encode())

@@ -38,6 +38,12 @@ class Storage(Protocol):
     def exists(self, key: str) -> bool: ...
     def iter_objects(self, prefix: str) -> Iterator[ObjectInfo]: ...
     def children(self, prefix: str) -> list[str]: ...
+    def iter_folders(self, prefix: str) -> Iterator[Folders]: ...
+
+
+# A folder one level below a prefix, with every object under it (its keys relative to the root), or
+# None when the folder is a symbolic link, not followed.
+Folders = tuple[str, tuple[ObjectInfo, ...] | None]
 
 
 class LocalStorage:
@@ -112,23 +118,14 @@ class LocalStorage:
 
     def iter_objects(self, prefix: str) -> Iterator[ObjectInfo]:
         """The files under `prefix`; LinkNotFollowedError when the prefix itself passes through a
-        link. Links inside it (files, folders) are left out: os.walk does not descend into them."""
+        link. Links inside it (files, folders) are left out, never followed."""
         base = self._path(prefix.rstrip("/")) if prefix.strip("/") else self.root
         if prefix.strip("/"):
             self._refuse_links(prefix.rstrip("/"))
         if not base.is_dir():
             return
-        for dirpath, dirnames, filenames in os.walk(base):
-            dirnames.sort()
-            for name in sorted(filenames):
-                if name.startswith(".tmp-"):
-                    continue
-                full = Path(dirpath, name)
-                if full.is_symlink():
-                    continue
-                st = full.stat()
-                rel = full.relative_to(self.root).as_posix()
-                yield ObjectInfo(rel, st.st_size, datetime.fromtimestamp(st.st_mtime, UTC))
+        rel = base.relative_to(self.root).as_posix()
+        yield from _walk(str(base), "" if rel == "." else rel + "/")
 
     def children(self, prefix: str) -> list[str]:
         """Names one level below `prefix` (folders and files), raw, for the caller to validate."""
@@ -139,6 +136,40 @@ class LocalStorage:
             return []
         except OSError as exc:
             raise StorageError(f"cannot list {prefix}: {exc.strerror}") from exc
+
+    def iter_folders(self, prefix: str) -> Iterator[Folders]:
+        """Each folder below `prefix` with its objects, one at a time; a name that is no key segment
+        (the caller validates names) comes with nothing listed under it."""
+        base = prefix.rstrip("/") + "/" if prefix.strip("/") else ""
+        for name in self.children(prefix):
+            if name in (".", "..") or not _SEGMENT.match(name):
+                yield name, ()
+                continue
+            try:
+                yield name, tuple(self.iter_objects(f"{base}{name}/"))
+            except LinkNotFollowedError:
+                yield name, None
+
+
+def _walk(path: str, rel: str) -> Iterator[ObjectInfo]:
+    """A folder's files, then its folders', in name order: one directory read per folder and one
+    lstat per file (a night lists every file of every submission, a year of them, so this counts)."""
+    try:
+        with os.scandir(path) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError:  # gone or unreadable meanwhile: as os.walk, nothing from it
+        return
+    folders = []
+    for entry in entries:
+        if entry.is_symlink() or entry.name.startswith(".tmp-"):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            folders.append(entry)
+            continue
+        st = entry.stat(follow_symlinks=False)
+        yield ObjectInfo(rel + entry.name, st.st_size, datetime.fromtimestamp(st.st_mtime, UTC))
+    for folder in folders:
+        yield from _walk(folder.path, f"{rel}{folder.name}/")
 
 
 class GuardedStorage:
@@ -165,6 +196,9 @@ class GuardedStorage:
 
     def children(self, prefix: str) -> list[str]:
         return self.inner.children(prefix)
+
+    def iter_folders(self, prefix: str) -> Iterator[Folders]:
+        return self.inner.iter_folders(prefix)
 
     def write(self, key: str, data: bytes) -> None:
         check_key(key)

@@ -28,7 +28,7 @@ from minio.helpers import check_bucket_name
 
 from models.errors import InputError, NotFoundError, StorageError
 from models.settings import Settings
-from storage.objects import ObjectInfo, check_key
+from storage.objects import Folders, ObjectInfo, check_key
 
 log = logging.getLogger("attest.storage")
 
@@ -406,6 +406,25 @@ class S3Storage:
             if len(page) >= self.page_size:
                 return page, False
         return page, True
+
+    def iter_folders(self, prefix: str) -> Iterator[Folders]:
+        """Each folder below `prefix` with its objects, from one listing of the prefix (S3 lists in
+        key order, so a folder's objects come together): a thousand objects a request, where a
+        listing per folder would cost a request per submission. An object right under `prefix`
+        comes as a folder of its own name with nothing under it."""
+        base = prefix.rstrip("/") + "/" if prefix.strip("/") else ""
+        name: str | None = None
+        files: list[ObjectInfo] = []
+        for info in self.iter_objects(prefix):
+            head, _, rest = info.key[len(base) :].partition("/")
+            if head != name:
+                if name is not None:
+                    yield name, tuple(files)
+                name, files = head, []
+            if rest:
+                files.append(info)
+        if name is not None:
+            yield name, tuple(files)
 
     def children(self, prefix: str) -> list[str]:
         """Names one level below `prefix` (folders without the trailing '/', and files), raw."""

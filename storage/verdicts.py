@@ -17,6 +17,7 @@ from models.astana_time import ASTANA
 from models.errors import NotFoundError
 from models.manifest import Manifest
 from models.verdict import NoticeRef, Verdict
+from storage.fingerprint_index import journal
 from storage.objects import Storage
 
 log = logging.getLogger("attest")
@@ -71,13 +72,15 @@ def publish(
     manifest: Manifest | None = None,
     make_notice: Callable[[Verdict, Manifest | None, datetime], bytes] | None = None,
 ) -> Verdict:
-    """Notice, then history (created, never replaced: a taken revision moves us on), then current."""
+    """Notice, journal (`storage.fingerprint_index`), then history (created, never replaced: a taken
+    revision moves us on), then current."""
     sid = verdict.submission_id
     revision = max(history_revisions(storage, sid), default=0) + 1
     while True:
         numbered = verdict.model_copy(update={"revision": revision, "notice": None})
         if make_notice is not None:
             numbered = numbered.model_copy(update={"notice": _issue(storage, numbered, manifest, make_notice)})
+        journal(storage, sid, revision)  # before the history: a run killed between the two is seen
         if storage.create(f"verdict-history/{sid}/{revision:04d}.json", numbered.to_json()):
             break
         revision += 1

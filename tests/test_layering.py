@@ -16,7 +16,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "extractors": {"models"},
     "validators": {"models", "extractors"},
     "storage": {"models", "validators"},
-    "workers": {"models", "extractors", "validators", "storage", "runtime"},
+    "workers": {"models", "extractors", "validators", "storage", "notices", "runtime"},
     "notices": {"models", "validators"},
     "review_desk": {"models", "extractors", "validators", "storage", "notices"},
     "runtime": {"models"},

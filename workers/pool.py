@@ -167,6 +167,9 @@ class ReadStats:
     peak_bytes: int = 0  # the largest resident memory a file's reading process reached
 
 
+NOTHING_READ = ReadStats()
+
+
 @dataclass
 class _Job:
     file: str
@@ -193,7 +196,7 @@ def read_submission(
 ) -> tuple[tuple[DocumentReading, ...], ReadStats]:
     """Every listed document read (from the caches where possible) and interpreted, in manifest order.
 
-    `known`: file -> sha256 of files known unchanged (`flows.run_order.known_digests`); such a file
+    `known`: file -> sha256 of files known unchanged (`workers.settle.known_digests`); such a file
     is read from storage only when no cache holds its reading. The largest files go to the workers
     first, so a submission's long scan does not start last; the bytes held for the workers stay
     within the pool's budget (`workers.in_flight`).
@@ -220,7 +223,12 @@ def read_submission(
         finally:
             in_flight.give(share)
         started[i] = job
-    jobs = [started[i] for i in range(len(refs))]
+    return _collect(storage, [started[i] for i in range(len(refs))], settings)
+
+
+def _collect(storage: Storage, jobs: list[_Job], settings: Settings) -> tuple[tuple[DocumentReading, ...], ReadStats]:
+    """The jobs' readings in their order: cached, interpreted from a cached extraction, or the
+    workers' (waited for here); each new reading cached by content."""
     readings = []
     cached = ocr_pages = text_pages = peak = 0
     for job in jobs:
@@ -243,6 +251,27 @@ def read_submission(
             storage.write(reading_key(job.sha256, job.kind, settings), reading.model_dump_json().encode())
         readings.append(reading)
     return tuple(readings), ReadStats(len(readings), cached, ocr_pages, text_pages, peak)
+
+
+def read_from_caches(
+    storage: Storage, parsed: Parsed, settings: Settings, known: Mapping[str, str]
+) -> tuple[tuple[DocumentReading, ...], ReadStats] | dict[str, str]:
+    """Every listed document from the caches, its file hashed where `known` lacks its digest: what a
+    worker assessing the submission does itself. When any file has no cached reading (it must be
+    read, by a worker of its own), the digests found instead, for `read_submission` as `known`."""
+    manifest = parsed.manifest
+    if manifest is None:
+        return (), ReadStats()
+    prefix = f"submissions/{parsed.submission_id}/"
+    listed = {f.key.removeprefix(prefix): f.size for f in parsed.folder.files}
+    jobs = []
+    for ref in manifest.documents:
+        job = _job(storage, parsed.submission_id, ref, known, listed.get(ref.file), settings)
+        job.data = None
+        jobs.append(job)
+    if any(job.reading is None and job.extracted is None for job in jobs):
+        return {job.file: job.sha256 for job in jobs if job.sha256}
+    return _collect(storage, jobs, settings)
 
 
 def _job(
@@ -270,25 +299,6 @@ def _job(
     if job.reading is None and job.extracted is None and ref.file in known:
         job.take(load_document(storage, submission_id, ref.file))  # known, but not cached
     return job
-
-
-def read_cached(
-    storage: Storage, parsed: Parsed, settings: Settings, known: Mapping[str, str]
-) -> tuple[tuple[DocumentReading, ...], ReadStats] | None:
-    """The readings of a submission whose every listed file is known unchanged (`known`) and has its
-    reading cached, straight from the cache: a few milliseconds, so the flow takes them itself
-    instead of starting a task. None when any file must be read (`read_submission` does that)."""
-    manifest = parsed.manifest
-    if manifest is None:
-        return (), ReadStats()
-    readings = []
-    for ref in manifest.documents:
-        sha = known.get(ref.file)
-        reading = _load(storage, reading_key(sha, ref.kind, settings), DocumentReading) if sha else None
-        if reading is None:
-            return None
-        readings.append(_as_listed(reading, ref.file))
-    return tuple(readings), ReadStats(len(readings), len(readings), 0, 0)
 
 
 def _as_listed(reading: DocumentReading, file: str) -> DocumentReading:

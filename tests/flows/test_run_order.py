@@ -4,11 +4,11 @@ it again when the listing is the one the current verdict was made from."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from flows.run_order import assessment_order, file_cost, known_digests, reading_cost, reading_order
+from flows.run_order import ApplicantOrder, file_cost, reading_cost
+from flows.run_plan import Pending
 from models.listing import Folder
 from models.settings import Settings
 from models.verdict import Verdict
@@ -16,7 +16,8 @@ from storage.objects import ObjectInfo, open_storage
 from storage.submissions import discover
 from tests.submissions import ASSIGN_MODERATOR, applicant, make_manifest
 from validators.assessment import Parsed, parse
-from workers.pool import read_cached, read_submission
+from workers.pool import read_from_caches, read_submission
+from workers.settle import known_digests
 
 T0 = datetime(2026, 9, 1, 9, 0, tzinfo=UTC)
 
@@ -36,6 +37,21 @@ def _parsed(sid: str, iin: str, minute: int, sizes: dict[str, int]) -> Parsed:
     return Parsed(Folder(sid, files, b"{}"), manifest, None)
 
 
+def _pending(parsed: Parsed) -> Pending:
+    iin = parsed.manifest.applicant.iin if parsed.manifest else parsed.submission_id
+    return Pending(parsed.submission_id, parsed.sort_key[0].timestamp(), iin, reading_cost(parsed))
+
+
+def _drain(order: ApplicantOrder[Pending]) -> list[str]:
+    """What may go now, each settled as soon as it is taken."""
+    got = []
+    while order:
+        item = order.next()
+        got.append(item.submission_id)
+        order.settled(item)
+    return got
+
+
 def test_the_most_expensive_reading_starts_first() -> None:
     small = _parsed("2026-000001", "870412400412", 1, {"a.pdf": 30_000})
     scans = _parsed("2026-000002", "950101300011", 2, {"a.jpg": 900_000, "b.pdf": 20_000})
@@ -43,38 +59,22 @@ def test_the_most_expensive_reading_starts_first() -> None:
     fax = _parsed("2026-000004", "910303400033", 4, {"a.tif": 50_000})
     assert reading_cost(scans) > reading_cost(fax) > reading_cost(medium) > reading_cost(small) > 0
     assert reading_cost(small) == file_cost("a.pdf", 30_000)  # the unlisted file costs nothing
-    assert [p.submission_id for p in reading_order([small, scans, medium])] == [
-        "2026-000002",
-        "2026-000003",
-        "2026-000001",
-    ]
+    order = ApplicantOrder([_pending(p) for p in (small, scans, medium)])
+    assert _drain(order) == ["2026-000002", "2026-000003", "2026-000001"]
 
 
-def _completing(order: list[str]):  # type: ignore[no-untyped-def]
-    """An `as_completed` that completes the futures (here: their ids) in the given order."""
-
-    def as_completed(futures: list[str]) -> Iterable[str]:
-        assert sorted(futures) == sorted(order)
-        return iter(order)
-
-    return as_completed
-
-
-def test_assessment_follows_completion_but_never_overtakes_the_same_applicant() -> None:
+def test_a_submission_goes_only_after_the_same_applicants_earlier_ones() -> None:
     first = _parsed("2026-000001", "870412400412", 1, {"a.pdf": 1})
     other = _parsed("2026-000002", "950101300011", 2, {"a.pdf": 1})
-    repeat = _parsed("2026-000003", "870412400412", 3, {"a.pdf": 1})
-    todo = [first, other, repeat]
-    futures = {p.submission_id: p.submission_id for p in todo}
-    done = ["2026-000003", "2026-000002", "2026-000001"]  # the repeat is read before the first
-    got = [p.submission_id for p in assessment_order(todo, futures, _completing(done))]
-    assert got == ["2026-000002", "2026-000001", "2026-000003"]
-    got = [p.submission_id for p in assessment_order(todo, futures, _completing(list(reversed(done))))]
-    assert got == ["2026-000001", "2026-000002", "2026-000003"]
-    # read already (from the cache, by the flow): released first, still behind the same applicant
-    futures.pop("2026-000001")
-    got = [p.submission_id for p in assessment_order(todo, futures, _completing(done[:2]), ready=["2026-000001"])]
-    assert got == ["2026-000001", "2026-000003", "2026-000002"]
+    repeat = _parsed("2026-000003", "870412400412", 3, {"a.jpg": 900_000})  # the most expensive
+    order = ApplicantOrder([_pending(p) for p in (first, other, repeat)])
+    assert len(order) == 2  # the repeat waits for the first, however expensive
+    taken = [order.next(), order.next()]
+    assert [t.submission_id for t in taken] == ["2026-000001", "2026-000002"] and not order
+    order.settled(taken[1])
+    assert not order  # another applicant's verdict releases nothing
+    order.settled(taken[0])
+    assert [order.next().submission_id] == ["2026-000003"] and not order
 
 
 class _CountingStorage:
@@ -127,8 +127,9 @@ def test_an_unchanged_listing_reads_no_file_when_the_readings_are_cached(tmp_pat
         again, stats = read_submission(storage, parsed, settings, pool, known)  # type: ignore[arg-type]
         assert storage.file_reads == []  # nothing read to hash it: the verdict's digests stood
         assert stats.cached == len(again) and [r.extracted.sha256 for r in again] == [d for _, d in digests]
-        direct = read_cached(storage, parsed, settings, known)  # type: ignore[arg-type]
-        assert direct is not None and direct[0] == again and storage.file_reads == []
-        assert read_cached(storage, parsed, settings, {}) is None  # type: ignore[arg-type]
+        direct = read_from_caches(storage, parsed, settings, known)  # type: ignore[arg-type]
+        assert isinstance(direct, tuple) and direct[0] == again and storage.file_reads == []
+        hashed = read_from_caches(storage, parsed, settings, {})  # type: ignore[arg-type]
+        assert isinstance(hashed, tuple) and hashed[0] == again and len(storage.file_reads) == listed
         changed = parsed.folder.fingerprint[::-1]
         assert known_digests(parsed, current.model_copy(update={"input_fingerprint": changed})) == {}

@@ -84,3 +84,21 @@ def test_an_appended_update_is_not_whole_file(notice: bytes, signer: NoticeSigne
     writer.write(out)
     check = verify_notice(out.getvalue(), signer.certificate_der)
     assert check.signed and check.intact and not check.covers_whole_file and not check.ok
+
+
+def test_a_signature_larger_than_the_room_kept_is_sized_by_pyhanko(
+    signer: NoticeSigner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The room kept for the signature spares a dry run; a key whose signature does not fit still signs."""
+    import notices.sign
+
+    pdf = render_notice(
+        samples.refused(), samples.manifest(), provider_name=samples.PROVIDER, issued_at=samples.ISSUED_AT
+    )
+    kept = sign_pdf(pdf, signer)
+    monkeypatch.setattr(notices.sign, "SIGNATURE_ROOM", 64)
+    sized = sign_pdf(pdf, signer)
+    for signed in (kept, sized):
+        check = verify_notice(signed, signer.certificate_der)
+        assert check.ok and check.covers_whole_file
+    assert len(sized) < len(kept)  # pyHanko's own estimate is tighter than the room kept

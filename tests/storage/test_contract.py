@@ -170,3 +170,13 @@ def test_guarded_storage(storage: Storage) -> None:
     assert guarded.read("verdict-history/s1/0001.json") == b"v1"
     with pytest.raises(InputError):
         guarded.write("verdicts/../submissions/s1/manifest.json", b"x")
+
+
+def test_iter_folders(storage: Storage) -> None:
+    """One pass over a prefix, folder by folder, each with everything under it (S3: one listing)."""
+    _fill(storage)
+    storage.write("a-b/4", b"w")  # sorts between a/ and ab/ by key, after "a" by name
+    got = {name: sorted(o.key for o in files or ()) for name, files in storage.iter_folders("")}
+    assert got == {"a": ["a/1", "a/b/2"], "a-b": ["a-b/4"], "ab": ["ab/3"], "c": []}
+    assert [(n, [o.key for o in f or ()]) for n, f in storage.iter_folders("a/")] == [("1", []), ("b", ["a/b/2"])]
+    assert list(storage.iter_folders("nothing/")) == []
