@@ -33,6 +33,7 @@ from models.working_days import WorkCalendar
 from notices.maker import NoticeMaker, notice_maker
 from runtime.log_masking import flow_run_logging
 from runtime.temporary_server import guard_temporary_server
+from storage.cross_index import check_across
 from storage.objects import Storage, open_storage
 from storage.verdicts import publish
 from validators.assessment import Parsed, assess, others_of
@@ -74,7 +75,8 @@ def assess_and_publish(
     always: bool,
 ) -> Verdict | None:
     now = datetime.now(UTC)
-    verdict = assess(parsed, readings, others_of(parsed, plan.by_iin, plan.decisions), settings, calendar, now)
+    cross = check_across(storage, settings, parsed, readings, now)  # the year's other submissions (issue 21)
+    verdict = assess(parsed, readings, others_of(parsed, plan.by_iin, plan.decisions), settings, calendar, now, cross)
     current = plan.current.get(parsed.submission_id)
     if (
         not always

@@ -69,6 +69,8 @@ EXTRACTION_VERSION = _code_version(
     "extractors.preprocess",
     "extractors.normalise",
     "extractors.quality",
+    "extractors.page_hash",
+    "extractors.embedded_signatures",
 )
 INTERPRETATION_VERSION = _code_version(
     "extractors.interpret",

@@ -1,0 +1,294 @@
+"""The cross-submission index: every submission's essay and personal documents of one academic year, so
+that one submission is compared with the whole year without reading the year again.
+
+Layout, under the storage root (contract §1 leaves `cross-index/` to the pipeline):
+
+    cross-index/<year>/log/<YYYY-MM-DD>/<UTC stamp>-<id>-<input digest>.json   one entry per reading
+    cross-index/<year>/snapshot/<n>.json                                       the log folded, now and then
+
+Both are *created*, never replaced (`Storage.create`: `If-None-Match: *` on S3, a hard link on a
+folder), so two runs at once can never overwrite each other's entries: each adds its own, and a
+snapshot number taken by another run just means that run folded the log first. A reader takes the
+newest snapshot and the log's entries since (the snapshot lists the entries of its last two days
+it holds; older days are wholly inside it, as an entry is named by the clock of the run that
+creates it at once). Nothing is kept between processes: a worker process opens the index from its
+storage and refreshes its copy on every call (one listing of the last days).
+
+Races: each submission is recorded *before* it is compared, so of two duplicates assessed at the
+same moment by two runs, the later comparison sees the earlier record; the earlier one is flagged
+when it is next assessed.
+
+If the index is lost, `rebuild` folds it again from the verdicts and the cached readings
+(`workers.cross_rebuild`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+
+import numpy as np
+from datasketch import LeanMinHash, MinHashLSH
+
+from models.cross_submission import CrossMatches, DocumentMatch, EssayMatch
+from models.errors import NotFoundError
+from models.extraction import DocumentReading
+from models.settings import Settings
+from storage.cross_entries import Entry, IndexedDocument, build_entry, essay_text, unpack
+from storage.objects import Storage
+from validators.assessment import Parsed, input_sha256
+from validators.duplicate_essays import THRESHOLD
+from validators.repeat import academic_year
+from validators.shingles import NUM_PERM, SEED, jaccard, shared_passage
+
+log = logging.getLogger("attest.cross_index")
+
+PREFIX = "cross-index"
+LSH_BANDS = (64, 2)  # 64 bands of 2 rows: a pair at Jaccard 0.2 is a candidate 93 % of the time, at 0.3 99.8 %
+ESTIMATE_MARGIN = 0.1  # candidates whose signatures estimate this far below the threshold are not read
+MAX_IMAGE_BITS = 10  # of 64: a re-scan or re-compression differs by a few bits, another page by ~32
+FOLD_AFTER = 1000  # log entries beyond the snapshot before a run folds them into a new one
+
+
+def _year_root(year: int) -> str:
+    return f"{PREFIX}/{year}"
+
+
+@dataclass
+class Row:
+    key: str  # the log entry, which alone holds the essay's shingles (read only for a likely match)
+    light: Entry  # the entry without its shingles: what a snapshot keeps
+    signature: np.ndarray | None
+
+    @property
+    def applicant(self) -> str:
+        return self.light.applicant
+
+    @property
+    def documents(self) -> tuple[IndexedDocument, ...]:
+        return self.light.documents
+
+
+def _light(entry: Entry) -> Entry:
+    if entry.essay is None or not entry.essay.shingles:
+        return entry
+    return entry.model_copy(update={"essay": entry.essay.model_copy(update={"shingles": ""})})
+
+
+@dataclass
+class YearIndex:
+    """One academic year's index in memory: rows by submission, the LSH over essay signatures."""
+
+    year: int
+    rows: dict[str, Row] = field(default_factory=dict)
+    seen: set[str] = field(default_factory=set)  # log keys held
+    snapshot_number: int = 0
+    since_snapshot: int = 0
+    lsh: MinHashLSH = field(default_factory=lambda: MinHashLSH(num_perm=NUM_PERM, params=LSH_BANDS))
+
+    def add(self, key: str, entry: Entry) -> None:
+        self.seen.add(key)
+        old = self.rows.get(entry.submission_id)
+        if old is not None and old.key > key:
+            return  # an older reading of a submission already held in a newer one
+        if old is not None and old.signature is not None:
+            self.lsh.remove(entry.submission_id)
+        sig = unpack(entry.essay.signature) if entry.essay else None
+        self.rows[entry.submission_id] = Row(key, _light(entry), sig)
+        if sig is not None:
+            self.lsh.insert(entry.submission_id, _lean(sig))
+
+    # -- what the checks are told -------------------------------------------------------------
+
+    def essay_matches(self, storage: Storage, entry: Entry) -> tuple[EssayMatch, ...]:
+        if entry.essay is None:
+            return ()
+        sig = unpack(entry.essay.signature)
+        ours = unpack(entry.essay.shingles)
+        out: list[EssayMatch] = []
+        for sid in self.lsh.query(_lean(sig)):
+            row = self.rows.get(sid)
+            if row is None or sid == entry.submission_id or row.applicant == entry.applicant or row.signature is None:
+                continue
+            if float(np.mean(row.signature == sig)) < THRESHOLD - ESTIMATE_MARGIN:
+                continue
+            other = _read_entry(storage, row.key)
+            if other is None or other.essay is None:
+                continue
+            theirs = unpack(other.essay.shingles)
+            similarity = jaccard(ours, theirs)
+            if similarity >= THRESHOLD:
+                out.append(EssayMatch(submission_id=sid, similarity=round(similarity, 4), shared_passage=""))
+        return tuple(sorted(out, key=lambda m: -m.similarity))
+
+    def document_matches(self, entry: Entry) -> tuple[DocumentMatch, ...]:
+        out: list[DocumentMatch] = []
+        for sid, row in self.rows.items():
+            if sid == entry.submission_id or row.applicant == entry.applicant:
+                continue
+            for ours in entry.documents:
+                for theirs in row.documents:
+                    match = _same_document(ours, theirs, sid)
+                    if match is not None:
+                        out.append(match)
+        return tuple(out)
+
+
+def _lean(values: np.ndarray) -> LeanMinHash:
+    return LeanMinHash(seed=SEED, hashvalues=values.astype(np.uint64))
+
+
+def _not_a_year(number: str) -> bool:
+    return not (len(number) == 4 and number[:2] in ("19", "20"))
+
+
+def _same_document(ours: IndexedDocument, theirs: IndexedDocument, other: str) -> DocumentMatch | None:
+    def match(reason: str, **extra: object) -> DocumentMatch:
+        return DocumentMatch.model_validate(
+            {"file": ours.file, "other_submission_id": other, "other_file": theirs.file, "reason": reason, **extra}
+        )
+
+    if ours.sha256 is not None and ours.sha256 == theirs.sha256:
+        return match("same_file")
+    if ours.kind != theirs.kind:
+        return None
+    if ours.number is not None and ours.number == theirs.number:
+        return match("same_number", number=ours.number)
+    if ours.page_hash and theirs.page_hash:
+        distance = (int(ours.page_hash, 16) ^ int(theirs.page_hash, 16)).bit_count()
+        shared = {n for n in set(ours.numbers) & set(theirs.numbers) if _not_a_year(n)}
+        if distance <= MAX_IMAGE_BITS and shared:  # one template hashes alike: the numbers must agree too
+            return match("same_image", distance=distance, number=min(shared))
+    return None
+
+
+def _read_entry(storage: Storage, key: str) -> Entry | None:
+    try:
+        return Entry.model_validate_json(storage.read(key))
+    except NotFoundError:
+        return None
+    except ValueError:
+        log.warning("cross-index entry %s unreadable; left out", key)
+        return None
+
+
+# -- loading and refreshing --------------------------------------------------------------------
+
+_OPEN: dict[tuple[str, int], YearIndex] = {}  # this process's copies, refreshed on every call
+
+
+def _snapshot_numbers(storage: Storage, year: int) -> list[int]:
+    names = storage.children(f"{_year_root(year)}/snapshot/")
+    return sorted(int(n.removesuffix(".json")) for n in names if n.endswith(".json") and n[:-5].isdigit())
+
+
+def _load_snapshot(storage: Storage, year: int, number: int) -> YearIndex:
+    index = YearIndex(year, snapshot_number=number)
+    data = json.loads(storage.read(f"{_year_root(year)}/snapshot/{number:08d}.json"))
+    for row in data["rows"]:
+        index.add(row["key"], Entry.model_validate(row["entry"]))
+    index.seen.update(data["recent"])
+    return index
+
+
+def _recent_days(storage: Storage, year: int, index: YearIndex) -> list[str]:
+    days = sorted(d for d in storage.children(f"{_year_root(year)}/log/") if len(d) == 10)
+    if not index.rows:
+        return days
+    newest = max((k.split("/")[3] for k in index.seen), default=None)
+    if newest is None:
+        return days
+    start = (date.fromisoformat(newest) - timedelta(days=1)).isoformat()
+    return [d for d in days if d >= start]
+
+
+def open_year(storage: Storage, year: int) -> YearIndex:
+    """The year's index as storage holds it now: this process's copy brought up to date."""
+    cache_key = (storage.describe(), year)
+    index = _OPEN.get(cache_key)
+    if index is None:  # a copy, once loaded, follows the log: the entries are the truth, snapshots a shortcut
+        numbers = _snapshot_numbers(storage, year)
+        index = _load_snapshot(storage, year, numbers[-1]) if numbers else YearIndex(year)
+        _OPEN[cache_key] = index
+    for day in _recent_days(storage, year, index):
+        for obj in storage.iter_objects(f"{_year_root(year)}/log/{day}/"):
+            if obj.key in index.seen or not obj.key.endswith(".json"):
+                continue
+            entry = _read_entry(storage, obj.key)
+            if entry is not None:
+                index.add(obj.key, entry)
+                index.since_snapshot += 1
+    return index
+
+
+def forget_open_indexes() -> None:
+    """Drop this process's copies (tests that replace a storage root under one name)."""
+    _OPEN.clear()
+
+
+def _record(storage: Storage, index: YearIndex, entry: Entry, now: datetime) -> None:
+    row = index.rows.get(entry.submission_id)
+    if row is not None and row.light.input_sha256 == entry.input_sha256:
+        return  # this reading of the submission is already in the index
+    stamp = now.astimezone(UTC)
+    key = (
+        f"{_year_root(index.year)}/log/{stamp.date().isoformat()}/"
+        f"{stamp.strftime('%Y%m%dT%H%M%S%fZ')}-{entry.submission_id}-{entry.input_sha256[:12]}.json"
+    )
+    if storage.create(key, entry.model_dump_json().encode()):
+        index.add(key, entry)
+        index.since_snapshot += 1
+
+
+def fold(storage: Storage, index: YearIndex) -> bool:
+    """Write the index as a new snapshot (created: if another run took the number, its snapshot stands)."""
+    rows = [{"key": row.key, "entry": row.light.model_dump(mode="json")} for _, row in sorted(index.rows.items())]
+    newest = max((k.split("/")[3] for k in index.seen), default=None)
+    recent = sorted(k for k in index.seen if newest and k.split("/")[3] >= _day_before(newest))
+    number = index.snapshot_number + 1
+    body = json.dumps({"year": index.year, "rows": rows, "recent": recent}, separators=(",", ":")).encode()
+    if storage.create(f"{_year_root(index.year)}/snapshot/{number:08d}.json", body):
+        index.snapshot_number, index.since_snapshot = number, 0
+        return True
+    return False
+
+
+def _day_before(day: str) -> str:
+    return (date.fromisoformat(day) - timedelta(days=1)).isoformat()
+
+
+def cross_check(storage: Storage, year: int, entry: Entry, essay: str | None, now: datetime) -> CrossMatches:
+    """Record this submission in its year's index, then what the index holds of other applicants that
+    repeats its essay or its documents. `essay` is this essay's text, for the shared passage."""
+    index = open_year(storage, year)
+    _record(storage, index, entry, now)
+    essays = index.essay_matches(storage, entry)
+    if essay is not None and essays:
+        essays = tuple(_with_passage(storage, index, m, essay) for m in essays)
+    if index.since_snapshot >= FOLD_AFTER:
+        fold(storage, index)
+    return CrossMatches(essays=essays, documents=index.document_matches(entry))
+
+
+def _with_passage(storage: Storage, index: YearIndex, match: EssayMatch, essay: str) -> EssayMatch:
+    other = _read_entry(storage, index.rows[match.submission_id].key)
+    if other is None or other.essay is None:
+        return match
+    return match.model_copy(update={"shared_passage": shared_passage(essay, unpack(other.essay.shingles))})
+
+
+def check_across(
+    storage: Storage, settings: Settings, parsed: Parsed, readings: tuple[DocumentReading, ...], now: datetime
+) -> CrossMatches:
+    """The flows' one call: this submission recorded in its year's index and compared with the year
+    (nothing when cross-checks are off or the submission has no manifest, essay or personal document)."""
+    manifest = parsed.manifest
+    if not settings.cross_checks or manifest is None:
+        return CrossMatches()
+    digest = input_sha256(parsed.folder.manifest_raw, [(r.file, r.extracted.sha256) for r in readings])
+    entry = build_entry(parsed.submission_id, manifest.applicant.iin, digest, readings)
+    if entry.essay is None and not entry.documents:
+        return CrossMatches()
+    return cross_check(storage, academic_year(manifest.submitted_at), entry, essay_text(readings), now)
