@@ -27,9 +27,18 @@ _WORK_WIDTH = 400  # pixels: ample for 64 bits, and a page costs a few milliseco
 _MAX_SOURCE_PIXELS = 60_000_000  # a decompression bomb is the readers' business; here it is skipped
 
 
+def _flat(grey: np.ndarray) -> np.ndarray:
+    """The page divided by its own paper's brightness: a phone's uneven light and tint taken out, so
+    that only the print is left to hash."""
+    kernel = np.ones((15, 15), np.uint8)
+    background = cv2.dilate(grey, kernel)  # the ink closed over by the paper around it
+    background = cv2.GaussianBlur(background, (0, 0), 8).astype(np.float32) + 1.0
+    return np.clip(grey.astype(np.float32) / background * 255.0, 0, 255).astype(np.uint8)
+
+
 def dct_hash(grey: np.ndarray) -> str:
     """The 64-bit DCT hash (16 hex digits) of a greyscale page."""
-    page = _ink_box(grey)
+    page = _ink_box(_flat(_paper(grey)))
     small = cv2.resize(page.astype(np.float32), (_SIDE, _SIDE), interpolation=cv2.INTER_AREA)
     low = cv2.dct(small)[:_LOW, :_LOW].flatten()
     bits = low[1:] > np.median(low[1:])
@@ -37,6 +46,17 @@ def dct_hash(grey: np.ndarray) -> str:
     for bit in bits:
         value = (value << 1) | int(bit)
     return f"{value:016x}"
+
+
+def _paper(grey: np.ndarray) -> np.ndarray:
+    """The sheet without what lies around it in a photo (the table, a dark frame): the rows and columns
+    that are mostly paper, paper being brighter than Otsu's threshold."""
+    _, bright = cv2.threshold(grey, 0, 1, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    rows = np.nonzero(bright.mean(axis=1) > 0.5)[0]
+    cols = np.nonzero(bright.mean(axis=0) > 0.5)[0]
+    if rows.size < 16 or cols.size < 16:
+        return grey
+    return grey[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
 
 
 def _ink_box(grey: np.ndarray) -> np.ndarray:

@@ -41,14 +41,16 @@ from storage.objects import Storage
 from validators.assessment import Parsed, input_sha256
 from validators.duplicate_essays import THRESHOLD
 from validators.repeat import academic_year
-from validators.shingles import NUM_PERM, SEED, jaccard, shared_passage
+from validators.shingles import NUM_PERM, SCHEME, SEED, jaccard, shared_passage
 
 log = logging.getLogger("attest.cross_index")
 
 PREFIX = "cross-index"
 LSH_BANDS = (64, 2)  # 64 bands of 2 rows: a pair at Jaccard 0.2 is a candidate 93 % of the time, at 0.3 99.8 %
 ESTIMATE_MARGIN = 0.1  # candidates whose signatures estimate this far below the threshold are not read
-MAX_IMAGE_BITS = 10  # of 64: a re-scan or re-compression differs by a few bits, another page by ~32
+# Of 64 bits: a re-scan differs by ~6, a phone photo by 10-12, an unrelated page by ~32; but another
+# teacher's certificate on the same template by 10-14 too, so an image match needs a shared number.
+MAX_IMAGE_BITS = 14
 FOLD_AFTER = 1000  # log entries beyond the snapshot before a run folds them into a new one
 
 
@@ -137,7 +139,7 @@ class YearIndex:
 
 
 def _lean(values: np.ndarray) -> LeanMinHash:
-    return LeanMinHash(seed=SEED, hashvalues=values.astype(np.uint64))
+    return LeanMinHash(seed=SEED, hashvalues=values, scheme=SCHEME)
 
 
 def _not_a_year(number: str) -> bool:
@@ -249,17 +251,20 @@ def fold(storage: Storage, index: YearIndex) -> bool:
     recent = sorted(k for k in index.seen if newest and k.split("/")[3] >= _day_before(newest))
     number = index.snapshot_number + 1
     body = json.dumps({"year": index.year, "rows": rows, "recent": recent}, separators=(",", ":")).encode()
-    if storage.create(f"{_year_root(index.year)}/snapshot/{number:08d}.json", body):
-        index.snapshot_number, index.since_snapshot = number, 0
-        return True
-    return False
+    taken = not storage.create(f"{_year_root(index.year)}/snapshot/{number:08d}.json", body)
+    # Taken: another run folded at the same moment; the next fold takes the number after the newest.
+    index.snapshot_number = max(_snapshot_numbers(storage, index.year), default=number) if taken else number
+    index.since_snapshot = 0
+    return not taken
 
 
 def _day_before(day: str) -> str:
     return (date.fromisoformat(day) - timedelta(days=1)).isoformat()
 
 
-def cross_check(storage: Storage, year: int, entry: Entry, essay: str | None, now: datetime) -> CrossMatches:
+def cross_check(
+    storage: Storage, year: int, entry: Entry, essay: str | None, now: datetime, fold_after: int = FOLD_AFTER
+) -> CrossMatches:
     """Record this submission in its year's index, then what the index holds of other applicants that
     repeats its essay or its documents. `essay` is this essay's text, for the shared passage."""
     index = open_year(storage, year)
@@ -267,7 +272,7 @@ def cross_check(storage: Storage, year: int, entry: Entry, essay: str | None, no
     essays = index.essay_matches(storage, entry)
     if essay is not None and essays:
         essays = tuple(_with_passage(storage, index, m, essay) for m in essays)
-    if index.since_snapshot >= FOLD_AFTER:
+    if index.since_snapshot >= fold_after:
         fold(storage, index)
     return CrossMatches(essays=essays, documents=index.document_matches(entry))
 

@@ -26,6 +26,7 @@ from extractors.normalise import rejoin_hyphenated
 SHINGLE_WORDS = 2
 NUM_PERM = 128  # MinHash permutations: the similarity estimate's error is about 1/sqrt(128) = 0.09
 SEED = 21  # the permutations must be the same for every essay ever indexed: never change it
+SCHEME = "affine32"  # datasketch's permutation scheme (2.0): 32-bit values, collision-free permutations
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 # Text any teacher may quote without copying anyone: the standard's requirement for the essay,
@@ -82,7 +83,7 @@ def essay_shingles(text: str) -> np.ndarray:
 
 def signature(shingles: Iterable[int]) -> LeanMinHash:
     """The MinHash of a shingle set; shingles are already 32-bit hashes, so they are hashed no more."""
-    m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int)
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int, scheme=SCHEME)
     m.update_batch([int(s) for s in shingles])
     return LeanMinHash(m)
 
