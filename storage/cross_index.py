@@ -30,23 +30,25 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
-from datasketch import LeanMinHash, MinHashLSH
 
 from models.cross_submission import CrossMatches, DocumentMatch, EssayMatch
 from models.errors import NotFoundError
 from models.extraction import DocumentReading
 from models.settings import Settings
-from storage.cross_entries import Entry, IndexedDocument, build_entry, essay_text, unpack
+from storage.cross_entries import Entry, IndexedDocument, IndexedEssay, build_entry, essay_text, pack, unpack
+from storage.lsh_bands import BandTable
 from storage.objects import Storage
 from validators.assessment import Parsed, input_sha256
 from validators.duplicate_essays import THRESHOLD
 from validators.repeat import academic_year
-from validators.shingles import NUM_PERM, SCHEME, SEED, jaccard, shared_passage
+from validators.shingles import jaccard, shared_passage
 
 log = logging.getLogger("attest.cross_index")
 
 PREFIX = "cross-index"
-LSH_BANDS = (64, 2)  # 64 bands of 2 rows: a pair at Jaccard 0.2 is a candidate 93 % of the time, at 0.3 99.8 %
+# MinHash LSH (storage.lsh_bands): 64 bands of 2 rows; a pair at Jaccard 0.2 is a candidate 93 % of the
+# time, at 0.3 99.8 %, at 0.05 (two distinct essays) 15 %, and such candidates are dropped by their signatures.
+LSH_BANDS = (64, 2)
 ESTIMATE_MARGIN = 0.1  # candidates whose signatures estimate this far below the threshold are not read
 # Of 64 bits: a re-scan differs by ~6, a phone photo by 10-12, an unrelated page by ~32; but another
 # teacher's certificate on the same template by 10-14 too, so an image match needs a shared number.
@@ -61,46 +63,59 @@ def _year_root(year: int) -> str:
 @dataclass
 class Row:
     key: str  # the log entry, which alone holds the essay's shingles (read only for a likely match)
-    light: Entry  # the entry without its shingles: what a snapshot keeps
+    number: int  # the row's number in the band table
+    entry: Entry  # the entry without its essay (a snapshot keeps the signature, packed anew)
     signature: np.ndarray | None
 
     @property
     def applicant(self) -> str:
-        return self.light.applicant
+        return self.entry.applicant
 
-    @property
-    def documents(self) -> tuple[IndexedDocument, ...]:
-        return self.light.documents
-
-
-def _light(entry: Entry) -> Entry:
-    if entry.essay is None or not entry.essay.shingles:
-        return entry
-    return entry.model_copy(update={"essay": entry.essay.model_copy(update={"shingles": ""})})
+    def light(self) -> Entry:
+        """What a snapshot keeps: the entry with its signature, without its shingles."""
+        if self.signature is None:
+            return self.entry
+        return self.entry.model_copy(update={"essay": IndexedEssay(shingles="", signature=pack(self.signature))})
 
 
 @dataclass
 class YearIndex:
-    """One academic year's index in memory: rows by submission, the LSH over essay signatures."""
+    """One academic year's index in memory: rows by submission, LSH bands over the essays' signatures,
+    and the documents by digest, by number and by page hash."""
 
     year: int
     rows: dict[str, Row] = field(default_factory=dict)
     seen: set[str] = field(default_factory=set)  # log keys held
     snapshot_number: int = 0
     since_snapshot: int = 0
-    lsh: MinHashLSH = field(default_factory=lambda: MinHashLSH(num_perm=NUM_PERM, params=LSH_BANDS))
+    bands: BandTable = field(default_factory=lambda: BandTable(*LSH_BANDS))
+    names: list[str] = field(default_factory=list)  # band-table row -> submission id
+    by_digest: dict[str, set[str]] = field(default_factory=dict)
+    by_number: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    images: list[tuple[int, str]] = field(default_factory=list)  # (page hash, submission id)
+    _image_array: np.ndarray | None = None
 
     def add(self, key: str, entry: Entry) -> None:
         self.seen.add(key)
         old = self.rows.get(entry.submission_id)
         if old is not None and old.key > key:
             return  # an older reading of a submission already held in a newer one
-        if old is not None and old.signature is not None:
-            self.lsh.remove(entry.submission_id)
-        sig = unpack(entry.essay.signature) if entry.essay else None
-        self.rows[entry.submission_id] = Row(key, _light(entry), sig)
-        if sig is not None:
-            self.lsh.insert(entry.submission_id, _lean(sig))
+        if old is not None:
+            self.bands.remove(old.number)
+        signature = unpack(entry.essay.signature) if entry.essay else None
+        number = len(self.names)
+        self.names.append(entry.submission_id)
+        self.rows[entry.submission_id] = Row(key, number, entry.model_copy(update={"essay": None}), signature)
+        if signature is not None:
+            self.bands.add(number, signature)
+        for doc in entry.documents:
+            if doc.sha256:
+                self.by_digest.setdefault(doc.sha256, set()).add(entry.submission_id)
+            if doc.number:
+                self.by_number.setdefault((doc.kind, doc.number), set()).add(entry.submission_id)
+            if doc.page_hash:
+                self.images.append((int(doc.page_hash, 16), entry.submission_id))
+                self._image_array = None
 
     # -- what the checks are told -------------------------------------------------------------
 
@@ -110,7 +125,8 @@ class YearIndex:
         sig = unpack(entry.essay.signature)
         ours = unpack(entry.essay.shingles)
         out: list[EssayMatch] = []
-        for sid in self.lsh.query(_lean(sig)):
+        for number in self.bands.query(sig):
+            sid = self.names[number]
             row = self.rows.get(sid)
             if row is None or sid == entry.submission_id or row.applicant == entry.applicant or row.signature is None:
                 continue
@@ -119,27 +135,39 @@ class YearIndex:
             other = _read_entry(storage, row.key)
             if other is None or other.essay is None:
                 continue
-            theirs = unpack(other.essay.shingles)
-            similarity = jaccard(ours, theirs)
+            similarity = jaccard(ours, unpack(other.essay.shingles))
             if similarity >= THRESHOLD:
                 out.append(EssayMatch(submission_id=sid, similarity=round(similarity, 4), shared_passage=""))
         return tuple(sorted(out, key=lambda m: -m.similarity))
 
+    def _image_candidates(self, page_hash: str) -> set[str]:
+        if not self.images:
+            return set()
+        if self._image_array is None:
+            self._image_array = np.array([h for h, _ in self.images], dtype=np.uint64)
+        differing = np.bitwise_xor(self._image_array, np.uint64(int(page_hash, 16)))
+        bits = np.unpackbits(differing.view(np.uint8).reshape(-1, 8), axis=1).sum(axis=1)
+        return {self.images[i][1] for i in np.nonzero(bits <= MAX_IMAGE_BITS)[0].tolist()}
+
     def document_matches(self, entry: Entry) -> tuple[DocumentMatch, ...]:
+        """Other applicants' documents that are ours: looked up by digest, number and page hash."""
+        candidates: set[str] = set()
+        for doc in entry.documents:
+            candidates |= self.by_digest.get(doc.sha256 or "", set())
+            candidates |= self.by_number.get((doc.kind, doc.number or ""), set())
+            if doc.page_hash:
+                candidates |= self._image_candidates(doc.page_hash)
         out: list[DocumentMatch] = []
-        for sid, row in self.rows.items():
-            if sid == entry.submission_id or row.applicant == entry.applicant:
+        for sid in sorted(candidates):
+            row = self.rows.get(sid)
+            if row is None or sid == entry.submission_id or row.applicant == entry.applicant:
                 continue
             for ours in entry.documents:
-                for theirs in row.documents:
+                for theirs in row.entry.documents:
                     match = _same_document(ours, theirs, sid)
                     if match is not None:
                         out.append(match)
         return tuple(out)
-
-
-def _lean(values: np.ndarray) -> LeanMinHash:
-    return LeanMinHash(seed=SEED, hashvalues=values, scheme=SCHEME)
 
 
 def _not_a_year(number: str) -> bool:
@@ -232,7 +260,7 @@ def forget_open_indexes() -> None:
 
 def _record(storage: Storage, index: YearIndex, entry: Entry, now: datetime) -> None:
     row = index.rows.get(entry.submission_id)
-    if row is not None and row.light.input_sha256 == entry.input_sha256:
+    if row is not None and row.entry.input_sha256 == entry.input_sha256:
         return  # this reading of the submission is already in the index
     stamp = now.astimezone(UTC)
     key = (
@@ -246,7 +274,7 @@ def _record(storage: Storage, index: YearIndex, entry: Entry, now: datetime) -> 
 
 def fold(storage: Storage, index: YearIndex) -> bool:
     """Write the index as a new snapshot (created: if another run took the number, its snapshot stands)."""
-    rows = [{"key": row.key, "entry": row.light.model_dump(mode="json")} for _, row in sorted(index.rows.items())]
+    rows = [{"key": row.key, "entry": row.light().model_dump(mode="json")} for _, row in sorted(index.rows.items())]
     newest = max((k.split("/")[3] for k in index.seen), default=None)
     recent = sorted(k for k in index.seen if newest and k.split("/")[3] >= _day_before(newest))
     number = index.snapshot_number + 1

@@ -9,6 +9,7 @@ import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from models.base import Kind
@@ -17,6 +18,7 @@ from models.settings import Settings
 from sample_set.same_prompt import distinct_essay, reworded
 from storage.cross_entries import Entry, build_entry
 from storage.cross_index import YearIndex, cross_check, forget_open_indexes, open_year
+from storage.lsh_bands import MERGE_AT, BandTable
 from storage.objects import Storage, open_storage
 from tests.s3_server import MotoServer
 from tests.validators.builders import make_reading
@@ -141,3 +143,19 @@ def test_two_runs_at_once_lose_nothing(s3_server: MotoServer) -> None:
     # a copy of an essay either run recorded is found by a third
     copy = reworded(random.Random(5), "ru", essay_of(1105), 0.2)
     assert [m.submission_id for m in check(storage, entry("2026-000500", "new", copy), copy).essays] == ["2026-000105"]
+
+
+def test_the_band_table_finds_near_signatures_sorted_or_not() -> None:
+    """Rows merged into the sorted arrays and rows still in the unsorted block answer alike; a removed row is gone."""
+    rng = np.random.default_rng(1)
+    table = BandTable(64, 2)
+    signatures = rng.integers(0, 2**32, size=(MERGE_AT + 10, 128), dtype=np.uint64).astype(np.uint32)
+    for row, signature in enumerate(signatures):
+        table.add(row, signature)
+    near = signatures.copy()
+    near[:, ::3] = 7  # a third of the values changed: most bands still agree
+    assert table.query(near[5]) == {5}  # merged (the first MERGE_AT rows)
+    assert table.query(near[MERGE_AT + 3]) == {MERGE_AT + 3}  # still unsorted
+    assert table.query(rng.integers(0, 2**32, size=128, dtype=np.uint64).astype(np.uint32)) == set()
+    table.remove(5)
+    assert table.query(near[5]) == set()
