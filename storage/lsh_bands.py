@@ -22,8 +22,9 @@ class BandTable:
         self.rows_per_band = rows_per_band
         self._sorted = np.empty((bands, 0), dtype=np.uint64)  # per band, the keys in order
         self._order = np.empty((bands, 0), dtype=np.int32)  # per band, the row of each sorted key
-        self._recent = np.empty((0, bands), dtype=np.uint64)
-        self._recent_rows = np.empty(0, dtype=np.int32)
+        self._recent = np.empty((MERGE_AT, bands), dtype=np.uint64)  # filled up to `_held`
+        self._recent_rows = np.empty(MERGE_AT, dtype=np.int32)
+        self._held = 0
         self._dead: set[int] = set()
 
     def keys(self, signature: np.ndarray) -> np.ndarray:
@@ -35,9 +36,10 @@ class BandTable:
         return folded
 
     def add(self, row: int, signature: np.ndarray) -> None:
-        self._recent = np.vstack([self._recent, self.keys(signature)[None, :]])
-        self._recent_rows = np.append(self._recent_rows, row)
-        if len(self._recent_rows) >= MERGE_AT:
+        self._recent[self._held] = self.keys(signature)
+        self._recent_rows[self._held] = row
+        self._held += 1
+        if self._held >= MERGE_AT:
             self.merge()
 
     def remove(self, row: int) -> None:
@@ -53,8 +55,7 @@ class BandTable:
         order = np.argsort(keys, axis=1, kind="stable")
         self._sorted = np.take_along_axis(keys, order, axis=1)
         self._order = np.take_along_axis(rows, order, axis=1)
-        self._recent = np.empty((0, self.bands), dtype=np.uint64)
-        self._recent_rows = np.empty(0, dtype=np.int32)
+        self._held = 0
 
     def query(self, signature: np.ndarray) -> set[int]:
         """The rows that share at least one band with the signature."""
@@ -67,9 +68,9 @@ class BandTable:
                 hi = int(np.searchsorted(row, keys[band], side="right"))
                 if hi > lo:
                     found.update(self._order[band, lo:hi].tolist())
-        if len(self._recent_rows):
-            hits = (self._recent == keys[None, :]).any(axis=1)
-            found.update(self._recent_rows[hits].tolist())
+        if self._held:
+            hits = (self._recent[: self._held] == keys[None, :]).any(axis=1)
+            found.update(self._recent_rows[: self._held][hits].tolist())
         return found - self._dead
 
     @property

@@ -143,3 +143,10 @@ def test_numbers_read_from_pages_and_payloads() -> None:
 def test_the_cross_checks_can_never_refuse_by_themselves(code: str) -> None:
     with pytest.raises(ValueError, match="only an operator"):
         finding(code, "fail", message=Bilingual("x", "y"))
+
+
+def test_the_verdict_schema_asks_each_cross_check_for_its_evidence() -> None:
+    bare = finding("essay.duplicate", "review", message=Bilingual("x", "y"), evidence={"similarity": 0.5})
+    assert any("other_submission_ids" in e for e in verdict_schema_errors([bare]))
+    broken = finding("document.signature_broken", "review", message=Bilingual("x", "y"), evidence={"reason": "x"})
+    assert verdict_schema_errors([broken])
