@@ -33,10 +33,10 @@ from models.working_days import WorkCalendar
 from notices.maker import NoticeMaker, notice_maker
 from runtime.log_masking import flow_run_logging
 from runtime.temporary_server import guard_temporary_server
-from storage.cross_index import check_across
 from storage.objects import Storage, open_storage
 from storage.verdicts import publish
 from validators.assessment import Parsed, assess, others_of
+from workers.cross_checks import check_across
 from workers.pool import ReadStats, close_pool, make_pool, read_cached, read_submission
 
 log = logging.getLogger("attest")

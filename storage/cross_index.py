@@ -18,8 +18,8 @@ Races: each submission is recorded *before* it is compared, so of two duplicates
 same moment by two runs, the later comparison sees the earlier record; the earlier one is flagged
 when it is next assessed.
 
-If the index is lost, `rebuild` folds it again from the verdicts and the cached readings
-(`workers.cross_rebuild`).
+If the index is lost (or cross-checks are switched on mid-year), `workers.cross_checks` builds it again
+from the current verdicts and the readings cached for them.
 """
 
 from __future__ import annotations
@@ -33,14 +33,10 @@ import numpy as np
 
 from models.cross_submission import CrossMatches, DocumentMatch, EssayMatch
 from models.errors import NotFoundError
-from models.extraction import DocumentReading
-from models.settings import Settings
-from storage.cross_entries import Entry, IndexedDocument, IndexedEssay, build_entry, essay_text, pack, unpack
+from storage.cross_entries import Entry, IndexedDocument, IndexedEssay, pack, unpack
 from storage.lsh_bands import BandTable
 from storage.objects import Storage
-from validators.assessment import Parsed, input_sha256
 from validators.duplicate_essays import THRESHOLD
-from validators.repeat import academic_year
 from validators.shingles import jaccard, shared_passage
 
 log = logging.getLogger("attest.cross_index")
@@ -258,6 +254,16 @@ def forget_open_indexes() -> None:
     _OPEN.clear()
 
 
+def year_is_empty(storage: Storage, year: int) -> bool:
+    """No log and no snapshot: a year not begun, or an index lost (`workers.cross_checks` rebuilds it)."""
+    return not storage.children(f"{_year_root(year)}/log/") and not _snapshot_numbers(storage, year)
+
+
+def record(storage: Storage, year: int, entry: Entry, now: datetime) -> None:
+    """This reading of a submission in its year's index (nothing when the index holds it already)."""
+    _record(storage, open_year(storage, year), entry, now)
+
+
 def _record(storage: Storage, index: YearIndex, entry: Entry, now: datetime) -> None:
     row = index.rows.get(entry.submission_id)
     if row is not None and row.entry.input_sha256 == entry.input_sha256:
@@ -310,18 +316,3 @@ def _with_passage(storage: Storage, index: YearIndex, match: EssayMatch, essay: 
     if other is None or other.essay is None:
         return match
     return match.model_copy(update={"shared_passage": shared_passage(essay, unpack(other.essay.shingles))})
-
-
-def check_across(
-    storage: Storage, settings: Settings, parsed: Parsed, readings: tuple[DocumentReading, ...], now: datetime
-) -> CrossMatches:
-    """The flows' one call: this submission recorded in its year's index and compared with the year
-    (nothing when cross-checks are off or the submission has no manifest, essay or personal document)."""
-    manifest = parsed.manifest
-    if not settings.cross_checks or manifest is None:
-        return CrossMatches()
-    digest = input_sha256(parsed.folder.manifest_raw, [(r.file, r.extracted.sha256) for r in readings])
-    entry = build_entry(parsed.submission_id, manifest.applicant.iin, digest, readings)
-    if entry.essay is None and not entry.documents:
-        return CrossMatches()
-    return cross_check(storage, academic_year(manifest.submitted_at), entry, essay_text(readings), now)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,13 @@ def test_a_copied_essay_goes_to_a_person_and_reprocessing_sees_it(tmp_path: Path
     again = attest("reprocess", "--submission", earlier, "--storage", str(root), env=ON)
     assert again.code == 0, again.err
     assert "essay.duplicate" in _checks(_verdict(root, earlier))
+    # the index lost: the next assessment builds it again from the verdicts and their cached readings
+    shutil.rmtree(root / "cross-index")
+    again = attest("reprocess", "--submission", later, "--storage", str(root), env=ON)
+    assert again.code == 0, again.err
+    assert "essay.duplicate" in _checks(_verdict(root, later))
+    logged = {p.name.split("-", 1)[1] for p in (root / "cross-index").rglob("*.json") if "/log/" in p.as_posix()}
+    assert {name[:11] for name in logged} == {"2026-002101", "2026-002102", "2026-002103"}
     # off (the default): no index is kept or consulted
     plain = tmp_path / "plain"
     _submission(plain, "2026-002111", str(iins[0]), original, 1)
