@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import random
 import statistics
 import sys
@@ -123,11 +124,17 @@ def measure(sizes: list[int], count: int) -> list[dict[str, float]]:
             t = time.perf_counter()
             grow(folder, index, grown, size)
             grown = size
-            fold(storage, index)
+            while not fold(storage, index):  # the last night's run folded too: take the next number
+                pass
             snapshot = max((folder / f"cross-index/{YEAR}/snapshot").iterdir())
             row = night(storage, size, count, random.Random(size))
             row.update(
-                {"grow_s": round(time.perf_counter() - t, 1), "snapshot_mb": round(snapshot.stat().st_size / 2**20, 1)}
+                {
+                    "grow_s": round(time.perf_counter() - t, 1),
+                    "snapshot_mb": round(snapshot.stat().st_size / 2**20, 1),
+                    "load_average": round(os.getloadavg()[0], 1),  # the machine is shared: the night ran beside this
+                    "cores": os.cpu_count() or 0,
+                }
             )
             print(json.dumps(row), flush=True)
             results.append(row)

@@ -115,7 +115,9 @@ class YearIndex:
 
     # -- what the checks are told -------------------------------------------------------------
 
-    def essay_matches(self, storage: Storage, entry: Entry) -> tuple[EssayMatch, ...]:
+    def essay_matches(self, storage: Storage, entry: Entry, essay: str | None = None) -> tuple[EssayMatch, ...]:
+        """Other applicants' essays at or above the threshold, with the passage shared with each (from
+        `essay`, this essay's text, when given)."""
         if entry.essay is None:
             return ()
         sig = unpack(entry.essay.signature)
@@ -131,9 +133,11 @@ class YearIndex:
             other = _read_entry(storage, row.key)
             if other is None or other.essay is None:
                 continue
-            similarity = jaccard(ours, unpack(other.essay.shingles))
+            theirs = unpack(other.essay.shingles)
+            similarity = jaccard(ours, theirs)
             if similarity >= THRESHOLD:
-                out.append(EssayMatch(submission_id=sid, similarity=round(similarity, 4), shared_passage=""))
+                passage = shared_passage(essay, theirs) if essay is not None else ""
+                out.append(EssayMatch(submission_id=sid, similarity=round(similarity, 4), shared_passage=passage))
         return tuple(sorted(out, key=lambda m: -m.similarity))
 
     def _image_candidates(self, page_hash: str) -> set[str]:
@@ -303,16 +307,7 @@ def cross_check(
     repeats its essay or its documents. `essay` is this essay's text, for the shared passage."""
     index = open_year(storage, year)
     _record(storage, index, entry, now)
-    essays = index.essay_matches(storage, entry)
-    if essay is not None and essays:
-        essays = tuple(_with_passage(storage, index, m, essay) for m in essays)
+    essays = index.essay_matches(storage, entry, essay)
     if index.since_snapshot >= fold_after:
         fold(storage, index)
     return CrossMatches(essays=essays, documents=index.document_matches(entry))
-
-
-def _with_passage(storage: Storage, index: YearIndex, match: EssayMatch, essay: str) -> EssayMatch:
-    other = _read_entry(storage, index.rows[match.submission_id].key)
-    if other is None or other.essay is None:
-        return match
-    return match.model_copy(update={"shared_passage": shared_passage(essay, unpack(other.essay.shingles))})

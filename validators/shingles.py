@@ -7,8 +7,10 @@ a few hundred integers per essay, not its text.
 
 Passages every essay may quote (the Rules, the standard prompts, the genre's heading) are
 `BOILERPLATE`: their shingles are dropped before anything is compared, so quoting them cannot
-make two essays duplicates. Shingles that many essays of the year share (a phrase every teacher
-writes) are dropped too, by the index that knows how many essays hold each (`common_shingles`).
+make two essays duplicates. Phrases every teacher writes are not listed: they are a few pairs of an
+essay's ~270, far below the threshold (the most similar distinct essays on one prompt share 5 %,
+`benchmarks/results/cross_checks.md`). Dropping pairs by how many essays of the year hold them was
+left out: it would also hide the essay eleven teachers copied.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash
@@ -86,13 +88,6 @@ def signature(shingles: Iterable[int]) -> LeanMinHash:
     m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int, scheme=SCHEME)
     m.update_batch([int(s) for s in shingles])
     return LeanMinHash(m)
-
-
-def without(shingles: np.ndarray, common: Collection[int]) -> np.ndarray:
-    """The shingles that are not common."""
-    if not common:
-        return shingles
-    return shingles[~np.isin(shingles, np.fromiter(common, dtype=np.uint32, count=len(common)))]
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
