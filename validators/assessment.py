@@ -122,6 +122,7 @@ def assess(
                 text_source=r.extracted.text_source,
                 pages=len(r.extracted.pages) if r.extracted.unreadable is None else None,
                 sha256=r.extracted.sha256,
+                signatures=r.extracted.signatures,
             )
             for r in readings
         ),

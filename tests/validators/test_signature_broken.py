@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import tempfile
+from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 
@@ -14,11 +16,14 @@ from pyhanko.sign import signers
 
 from extractors.reading import read_document
 from models.extraction import DocumentReading
+from models.listing import Folder
 from models.settings import Settings
+from models.working_days import WorkCalendar
 from notices.sign import make_self_signed_p12
 from sample_set.shared_certificates import certificate_pdf
 from tests.submissions import make_manifest
-from tests.validators.builders import make_ctx, verdict_schema_errors
+from tests.validators.builders import make_ctx, make_reading, verdict_schema_errors
+from validators.assessment import Parsed, assess
 from validators.decision import decide
 from validators.signature_broken import check_signature_broken
 
@@ -110,3 +115,18 @@ def test_a_gost_signature_is_recorded_not_held_against_anyone(pdf: bytes) -> Non
     (sig,) = _reading(patched).extracted.signatures
     assert sig.checkable is False and sig.intact is None
     assert _findings(patched) == []
+
+
+def test_the_verdict_records_each_signature_and_omits_none(pdf: bytes) -> None:
+    manifest = make_manifest()
+    signed = _reading(_signed(pdf, "ecdsa"))
+    readings = tuple(signed.model_copy(update={"file": d.file}) if d.kind == "course_certificate" else
+                     make_reading(d.file, d.kind) for d in manifest.documents)  # fmt: skip
+    settings = Settings()
+    calendar = WorkCalendar(settings.work_start, settings.work_end, (), ())
+    parsed = Parsed(Folder(manifest.submission_id, (), b"{}"), manifest, None)
+    verdict = assess(parsed, readings, (), settings, calendar, datetime.now(UTC))
+    data = json.loads(verdict.to_json())
+    with_signature = [d for d in data["documents"] if "signatures" in d]
+    assert len(with_signature) == 1 and with_signature[0]["signatures"][0]["intact"] is True
+    assert "Test issuer ecdsa" in with_signature[0]["signatures"][0]["signer"]
