@@ -37,7 +37,7 @@ from storage.cross_entries import Entry, IndexedDocument, IndexedEssay, pack, un
 from storage.lsh_bands import BandTable
 from storage.objects import Storage
 from validators.duplicate_essays import THRESHOLD
-from validators.shingles import jaccard, shared_passage
+from validators.shingles import NUM_PERM, jaccard, shared_passage
 
 log = logging.getLogger("attest.cross_index")
 
@@ -59,19 +59,20 @@ def _year_root(year: int) -> str:
 @dataclass
 class Row:
     key: str  # the log entry, which alone holds the essay's shingles (read only for a likely match)
-    number: int  # the row's number in the band table
-    entry: Entry  # the entry without its essay (a snapshot keeps the signature, packed anew)
-    signature: np.ndarray | None
+    number: int  # the row's number in the band table and in `YearIndex.signatures`
+    entry: Entry  # the entry without its essay
+    has_essay: bool
 
     @property
     def applicant(self) -> str:
         return self.entry.applicant
 
-    def light(self) -> Entry:
+    def light(self, signatures: np.ndarray) -> Entry:
         """What a snapshot keeps: the entry with its signature, without its shingles."""
-        if self.signature is None:
+        if not self.has_essay:
             return self.entry
-        return self.entry.model_copy(update={"essay": IndexedEssay(shingles="", signature=pack(self.signature))})
+        essay = IndexedEssay(shingles="", signature=pack(signatures[self.number]))
+        return self.entry.model_copy(update={"essay": essay})
 
 
 @dataclass
@@ -90,6 +91,8 @@ class YearIndex:
     by_number: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     images: list[tuple[int, str]] = field(default_factory=list)  # (page hash, submission id)
     _image_array: np.ndarray | None = None
+    # every row's signature, one row each (zeros without an essay): candidates are estimated at once
+    signatures: np.ndarray = field(default_factory=lambda: np.zeros((1024, NUM_PERM), dtype=np.uint32))
 
     def add(self, key: str, entry: Entry) -> None:
         self.seen.add(key)
@@ -101,7 +104,13 @@ class YearIndex:
         signature = unpack(entry.essay.signature) if entry.essay else None
         number = len(self.names)
         self.names.append(entry.submission_id)
-        self.rows[entry.submission_id] = Row(key, number, entry.model_copy(update={"essay": None}), signature)
+        if number >= len(self.signatures):
+            self.signatures = np.concatenate([self.signatures, np.zeros_like(self.signatures)])
+        if signature is not None:
+            self.signatures[number] = signature
+        self.rows[entry.submission_id] = Row(
+            key, number, entry.model_copy(update={"essay": None}), signature is not None
+        )
         if signature is not None:
             self.bands.add(number, signature)
         for doc in entry.documents:
@@ -123,12 +132,13 @@ class YearIndex:
         sig = unpack(entry.essay.signature)
         ours = unpack(entry.essay.shingles)
         out: list[EssayMatch] = []
-        for number in self.bands.query(sig):
+        numbers = self.bands.query(sig)
+        if numbers.size:  # estimated by their signatures at once; only the likely ones are read
+            numbers = numbers[(self.signatures[numbers] == sig).mean(axis=1) >= THRESHOLD - ESTIMATE_MARGIN]
+        for number in numbers.tolist():
             sid = self.names[number]
             row = self.rows.get(sid)
-            if row is None or sid == entry.submission_id or row.applicant == entry.applicant or row.signature is None:
-                continue
-            if float(np.mean(row.signature == sig)) < THRESHOLD - ESTIMATE_MARGIN:
+            if row is None or row.number != number or sid == entry.submission_id or row.applicant == entry.applicant:
                 continue
             other = _read_entry(storage, row.key)
             if other is None or other.essay is None:
@@ -284,7 +294,10 @@ def _record(storage: Storage, index: YearIndex, entry: Entry, now: datetime) -> 
 
 def fold(storage: Storage, index: YearIndex) -> bool:
     """Write the index as a new snapshot (created: if another run took the number, its snapshot stands)."""
-    rows = [{"key": row.key, "entry": row.light().model_dump(mode="json")} for _, row in sorted(index.rows.items())]
+    rows = [
+        {"key": row.key, "entry": row.light(index.signatures).model_dump(mode="json")}
+        for _, row in sorted(index.rows.items())
+    ]
     newest = max((k.split("/")[3] for k in index.seen), default=None)
     recent = sorted(k for k in index.seen if newest and k.split("/")[3] >= _day_before(newest))
     number = index.snapshot_number + 1

@@ -57,21 +57,21 @@ class BandTable:
         self._order = np.take_along_axis(rows, order, axis=1)
         self._held = 0
 
-    def query(self, signature: np.ndarray) -> set[int]:
-        """The rows that share at least one band with the signature."""
+    def query(self, signature: np.ndarray) -> np.ndarray:
+        """The rows that share at least one band with the signature, each once (sorted)."""
         keys = self.keys(signature)
-        found: set[int] = set()
+        found: list[np.ndarray] = []
         if self._sorted.shape[1]:
-            for band in range(self.bands):
-                row = self._sorted[band]
-                lo = int(np.searchsorted(row, keys[band], side="left"))
-                hi = int(np.searchsorted(row, keys[band], side="right"))
-                if hi > lo:
-                    found.update(self._order[band, lo:hi].tolist())
+            lows = [int(np.searchsorted(self._sorted[b], keys[b], side="left")) for b in range(self.bands)]
+            highs = [int(np.searchsorted(self._sorted[b], keys[b], side="right")) for b in range(self.bands)]
+            found += [self._order[b, lo:hi] for b, (lo, hi) in enumerate(zip(lows, highs, strict=True)) if hi > lo]
         if self._held:
             hits = (self._recent[: self._held] == keys[None, :]).any(axis=1)
-            found.update(self._recent_rows[: self._held][hits].tolist())
-        return found - self._dead
+            found.append(self._recent_rows[: self._held][hits])
+        rows = np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int32)
+        if self._dead and rows.size:
+            rows = rows[~np.isin(rows, np.fromiter(self._dead, dtype=np.int32, count=len(self._dead)))]
+        return rows
 
     @property
     def memory_bytes(self) -> int:
