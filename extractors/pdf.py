@@ -44,9 +44,9 @@ from extractors.base import (
 )
 from extractors.normalise import normalise_text
 from extractors.ocr import ocr_image
-from extractors.pdf_columns import text_in_columns
 from extractors.preprocess import page_memory_exceeded
 from extractors.quality import has_real_words, real_word_stats
+from extractors.text_layer_columns import text_in_columns
 from models.extraction import PageText
 from models.settings import Settings
 
@@ -265,7 +265,7 @@ def _text_layers(data: bytes, count: int, doc: pdfium.PdfDocument | None = None)
 
 
 def _in_columns(doc: pdfium.PdfDocument, index: int, layer: _Layer) -> _Layer:
-    """The layer read column by column when its page is set in columns (`extractors.pdf_columns`)."""
+    """The layer read column by column when its page is set in columns (`extractors.text_layer_columns`)."""
     if not layer.text:
         return layer
     try:

@@ -13,6 +13,8 @@ which the contract sends to review (extraction.low_confidence).
 import hashlib
 
 from extractors.base import LIMIT_FILE_TOO_LARGE, ExtractionFailed, blank_page
+from extractors.embedded_signatures import pdf_signatures
+from extractors.page_hash import page_hashes
 from extractors.registry import EXTRACTORS
 from extractors.sniff import sniff_media_type
 from models.errors import InternalError
@@ -62,4 +64,13 @@ def read_document(file: str, data: bytes | None, settings: Settings) -> Extracte
         raise  # our environment is broken (no Tesseract) or out of memory: not the teacher's file
     except Exception as exc:  # a parser's bug on a hostile file is still a broken file, not a crash
         return _unreadable(file, data, "broken", f"{type(exc).__name__}: {exc}"[:500], media_type)
-    return ExtractedDocument(file=file, sha256=sha256, size=len(data), media_type=media_type, pages=pages)
+    signatures = pdf_signatures(data) if media_type == "application/pdf" else ()
+    return ExtractedDocument(
+        file=file,
+        sha256=sha256,
+        size=len(data),
+        media_type=media_type,
+        pages=pages,
+        signatures=signatures,
+        page_hashes=page_hashes(data, media_type, pages),
+    )

@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from models.base import Frozen
+from models.cross_submission import CrossMatches
 from models.extraction import DocumentReading
 from models.manifest import Manifest
 from models.settings import Window
@@ -23,3 +24,4 @@ class CheckContext(Frozen):
     others: tuple[PriorSubmission, ...] = ()  # other submissions with the same applicant IIN
     application_windows: tuple[Window, ...] = ()
     ocr_min_confidence: float = 70.0
+    cross: CrossMatches = CrossMatches()  # what the cross-submission index found (none: not consulted)

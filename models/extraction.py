@@ -5,6 +5,7 @@ from typing import Literal
 from pydantic import Field
 
 from models.base import Frozen, Kind
+from models.cross_submission import PdfSignature
 from models.verdict import TextSource
 
 UnreadableReason = Literal["absent", "empty", "not_accepted_type", "password", "broken"]
@@ -40,6 +41,8 @@ class ExtractedDocument(Frozen):
     media_type: MediaType | None
     pages: tuple[PageText, ...] = ()
     unreadable: Unreadable | None = None
+    signatures: tuple[PdfSignature, ...] = ()  # a PDF's own electronic signatures (extractors.embedded_signatures)
+    page_hashes: tuple[str, ...] = ()  # perceptual hashes of the first pages' images (extractors.page_hash)
 
     @property
     def text(self) -> str:

@@ -55,6 +55,10 @@ class Settings(BaseSettings):
     application_windows: tuple[Window, ...] = ()
 
     upload_grace_hours: float = 24.0
+    # The checks across submissions (essay.duplicate, document.reused) and their index in the storage
+    # root. Off until switched on: essays written from one bank of sentences (the sample sets') are
+    # near-duplicates of each other, as they should be found.
+    cross_checks: bool = False
 
     # Notices (contract §1): signed with the provider's key. In production, the provider's RSA
     # certificate from НУЦ РК (pyHanko signs with RSA or ECDSA, not GOST). A refusal must reach the

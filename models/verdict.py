@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from models.base import Frozen, Kind
+from models.cross_submission import PdfSignature
 
 Status = Literal["pass", "fail", "review"]
 Decision = Literal["accepted", "refused", "needs_review"]
@@ -35,6 +36,7 @@ class VerdictDocument(Frozen):
     text_source: TextSource = "none"
     pages: int | None = None
     sha256: str | None = None
+    signatures: tuple[PdfSignature, ...] = ()  # a PDF's own electronic signatures as validated (GOST: not checkable)
 
 
 class DecidedBy(Frozen):
@@ -74,4 +76,7 @@ class Verdict(Frozen):
             if data.get(key) is None:
                 data.pop(key, None)
         data["decided_by"] = {k: v for k, v in data["decided_by"].items() if v is not None}
+        for document in data["documents"]:
+            if not document.get("signatures"):
+                document.pop("signatures", None)
         return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()

@@ -213,9 +213,17 @@ def verify_notice(pdf: bytes, trust_root_pem_or_der: bytes) -> NoticeCheck:
     )
 
 
-def make_self_signed_p12(path: Path, *, common_name: str, organization: str, password: bytes) -> None:
-    """A demo/test provider key: RSA-2048, self-signed, key usage digitalSignature + nonRepudiation."""
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+def make_self_signed_p12(
+    path: Path,
+    *,
+    common_name: str,
+    organization: str,
+    password: bytes,
+    key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey | None = None,
+) -> None:
+    """A demo/test provider key: RSA-2048 unless another key is given, self-signed, key usage
+    digitalSignature + nonRepudiation."""
+    key = key or rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name(
         [
             x509.NameAttribute(NameOID.COUNTRY_NAME, "KZ"),

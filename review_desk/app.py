@@ -35,6 +35,7 @@ from review_desk.page_images import PageRenderer, PageUnavailable, RenderBusy, R
 from review_desk.request_values import decision_problem, int_or, parse_crop
 from review_desk.security_headers import SecurityHeaders
 from review_desk.session_epochs import SessionEpochs
+from review_desk.side_by_side import comparison, marks_from
 from review_desk.templates import render
 from storage.objects import Storage, open_storage
 from storage.verdicts import read_current
@@ -248,6 +249,17 @@ class Desk:
             viewer=viewer,
         )
 
+    def get_compare(self, request: Request, session: Session) -> Response:
+        """A cross-submission finding's two documents side by side, the shared passage marked on both."""
+        submission_id = request.path_params["submission_id"]
+        finding = int_or(request.query_params.get("finding"), -1)
+        found = comparison(
+            open_storage(self.config.settings), submission_id, finding, int_or(request.query_params.get("match"), -1)
+        )
+        if found is None:
+            return self.not_found(request, session)
+        return self.page(request, "compare.html", user=session.user, csrf=session.csrf, c=found, case_id=submission_id)
+
     def get_image(self, request: Request, session: Session) -> Response:
         submission_id = request.path_params["submission_id"]
         file = request.query_params.get("file", "")
@@ -258,7 +270,9 @@ class Desk:
         storage = open_storage(self.config.settings)
         if file not in listed_files(storage, submission_id):
             return PlainTextResponse("no such document", 404)
-        marks = self._marks(storage, submission_id, file, int_or(request.query_params.get("finding"), -1))
+        marks = marks_from(storage, request.query_params.get("marks_from"))
+        if marks is None:
+            marks = self._marks(storage, submission_id, file, int_or(request.query_params.get("finding"), -1))
         try:
             data = storage.read(f"submissions/{submission_id}/{file}")
             rendered = self.images.render(data, page, crop, marks)
@@ -353,6 +367,7 @@ def create_app(config: DeskConfig) -> Starlette:
         Route("/", desk.guarded(desk.get_queue), methods=["GET"]),
         Route("/case/{submission_id}", desk.guarded(desk.get_case), methods=["GET"]),
         Route("/case/{submission_id}/page", desk.guarded(desk.get_viewer), methods=["GET"]),
+        Route("/case/{submission_id}/compare", desk.guarded(desk.get_compare), methods=["GET"]),
         Route(
             "/case/{submission_id}/image",
             desk.guarded(desk.get_image, desk.image_threads),

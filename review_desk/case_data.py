@@ -22,7 +22,7 @@ from storage.verdicts import read_current
 from validators.catalogue import GROUNDS
 from validators.manifest import is_valid_submission_id, parse_manifest
 
-_TEXT_KEYS = ("text", "line")
+_TEXT_KEYS = ("text", "line", "shared_passage")
 # Not repeated as details: the text and place become a reading, the reason is the message's own words.
 _SKIP_DETAIL = {"text", "line", "page", "bbox", "reason"}
 _DETAIL_LIMIT = 300
@@ -50,6 +50,9 @@ class FindingView:
     page: int
     image_url: str | None
     marks: tuple[str, ...]  # the words the page image marks
+    compare: tuple[
+        tuple[str, str], ...
+    ] = ()  # (other submission, side-by-side address): essay.duplicate, document.reused
 
 
 @dataclass(frozen=True)
@@ -174,6 +177,27 @@ def viewer_url(submission_id: str, file: str, page: int, finding: int | None = N
     return f"/case/{submission_id}/page?{urlencode(query)}"
 
 
+COMPARED = frozenset({"essay.duplicate", "document.reused"})  # findings shown side by side with the other submission
+
+
+def compare_url(submission_id: str, finding: int, match: int) -> str:
+    return f"/case/{submission_id}/compare?{urlencode({'finding': finding, 'match': match})}"
+
+
+def compare_links(submission_id: str, index: int, f: Finding) -> tuple[tuple[str, str], ...]:
+    """(other submission, address) for each match a cross-submission finding names."""
+    if f.check not in COMPARED:
+        return ()
+    matches = f.evidence.get("matches")
+    if not isinstance(matches, list):
+        return ()
+    return tuple(
+        (str(m.get("submission_id") or m.get("other_submission_id")), compare_url(submission_id, index, k))
+        for k, m in enumerate(matches)
+        if isinstance(m, dict)
+    )
+
+
 def open_findings(verdict: Verdict) -> list[Finding]:
     """The findings a reviewer looks at, in the order the page and the image addresses number them."""
     return [f for f in verdict.findings if f.status in ("review", "fail") or "operator_resolved" in f.evidence]
@@ -217,6 +241,7 @@ def _finding_view(
         page=page,
         image_url=url,
         marks=marks,
+        compare=compare_links(submission_id, index, f),
     )
 
 

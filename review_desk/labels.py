@@ -82,6 +82,9 @@ UI: dict[str, Bilingual] = {
     ),
     "not_in_submission": Bilingual("{file} өтініште жоқ.", "{file} нет в заявлении."),
     "open_full": Bilingual("Бетті толық өлшемде ашу", "Открыть страницу целиком"),
+    "side_by_side": Bilingual("Қатар салыстыру: № {other}", "Сравнить рядом: № {other}"),
+    "this_submission": Bilingual("Осы өтініш № {id}", "Это заявление № {id}"),
+    "other_submission": Bilingual("Басқа өтініш № {id}", "Другое заявление № {id}"),
     "decision": Bilingual("Шешім", "Решение"),
     "tick_to_refuse": Bilingual(
         "Бас тарту үшін орындалмаған тармақтарды белгілеңіз:", "Чтобы отказать, отметьте невыполненные условия:"
@@ -157,6 +160,14 @@ _DETAILS: dict[str, Bilingual] = {
     "iin": Bilingual("ЖСН", "ИИН"),
     "declared_kind": Bilingual("көрсетілген түрі", "заявленный тип"),
     "detected_kind": Bilingual("танылған түрі", "распознанный тип"),
+    "shared_passage": Bilingual("ортақ үзінді", "общий фрагмент"),
+    "similarity": Bilingual("ұқсастық", "сходство"),
+    "threshold": Bilingual("шегі", "порог"),
+    "other_submission_ids": Bilingual("басқа өтініштер", "другие заявления"),
+    "matches": Bilingual("сәйкестіктер", "совпадения"),
+    "payload": Bilingual("QR-код мәтіні", "текст QR-кода"),
+    "payload_number": Bilingual("QR-кодтағы нөмір", "номер в QR-коде"),
+    "printed_number": Bilingual("басылған нөмір", "напечатанный номер"),
 }
 
 TABLES: dict[str, dict[str, Bilingual]] = {

@@ -127,7 +127,8 @@ _CASE = """{% extends "base.html" %}{% block title %}{{ case.submission_id }}{% 
 {% for r in f.readings %}<p><span class="muted">{{ lb("detail", r.label) if r.label != "read" else t("read") }}{% if r.page %}, {{ t("page", n=r.page) }}{% endif %}{% if r.confidence is not none %} · {{ t("confidence") }} {{ "%.0f"|format(r.confidence) }}%{% endif %}</span><br><span class="read">{{ r.text }}</span></p>{% endfor %}
 {% if f.details %}<dl class="facts muted">{% for k, val in f.details %}<dt>{{ lb("detail", k) }}</dt><dd>{{ lb("kind", val) if k in kind_keys else val }}</dd>{% endfor %}</dl>{% endif %}
 </div><div class="page">{% if f.image_url %}<a href="{{ viewer(f.document, f.page, loop.index0) }}" title="{{ t('open_full') }}"><img src="{{ f.image_url }}" alt="{{ f.document }}, {{ t('page', n=f.page) }}" loading="lazy"></a>
-{% elif f.document %}<p class="muted">{{ t("not_in_submission", file=f.document) }}</p>{% else %}<p class="muted">{{ t("no_page") }}</p>{% endif %}</div></div></div>
+{% elif f.document %}<p class="muted">{{ t("not_in_submission", file=f.document) }}</p>{% else %}<p class="muted">{{ t("no_page") }}</p>{% endif %}
+{% for other, url in f.compare %}<p><a href="{{ url }}" class="compare">{{ t("side_by_side", other=other) }}</a></p>{% endfor %}</div></div></div>
 {% endfor %}
 <div class="card"><h2>{{ t("decision") if case.open else t("change_decision") }}</h2>
 {% if not case.open %}<p class="muted">{{ t("closed", decision=lb("decision", v.decision)) }}</p>{% endif %}
@@ -155,6 +156,15 @@ _VIEWER = """{% extends "base.html" %}{% block title %}{{ file }} · {{ case.sub
 {% endblock %}
 """
 
+_COMPARE = """{% extends "base.html" %}{% block title %}{{ lb("check", c.check) }} · {{ case_id }}{% endblock %}{% block main %}
+<div class="nav"><a href="/case/{{ case_id }}">{{ t("back_to_case") }}</a><strong>{{ lb("check", c.check) }}</strong>
+{% if c.similarity is not none %}<span>{{ lb("detail", "similarity") }} {{ "%.0f"|format(c.similarity * 100) }} %</span>{% endif %}</div>
+{% if c.passage %}<p class="card"><span class="muted">{{ lb("detail", "shared_passage") }}</span><br><mark>{{ c.passage }}</mark></p>{% endif %}
+<div class="grid">{% for side, heading in ((c.ours, t("this_submission", id=c.ours.submission_id)), (c.theirs, t("other_submission", id=c.theirs.submission_id))) %}
+<div class="card side"><h2>{{ heading }}</h2><p class="muted">{{ side.file }}</p><div class="viewer"><img src="{{ side.image }}" alt="{{ side.file }}"></div></div>{% endfor %}</div>
+{% endblock %}
+"""
+
 _MESSAGE = """{% extends "base.html" %}{% block main %}<div class="card"><h1>{{ heading }}</h1><p>{{ text }}</p>
 <p><a href="/">{{ t("back_to_queue") }}</a></p></div>{% endblock %}
 """
@@ -167,6 +177,7 @@ _ENV = Environment(
             "queue.html": _QUEUE,
             "case.html": _CASE,
             "viewer.html": _VIEWER,
+            "compare.html": _COMPARE,
             "message.html": _MESSAGE,
         }
     ),

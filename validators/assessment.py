@@ -12,6 +12,7 @@ from datetime import datetime
 
 from models.astana_time import ASTANA
 from models.context import CheckContext, PriorSubmission
+from models.cross_submission import CrossMatches
 from models.extraction import DocumentReading
 from models.listing import Folder
 from models.manifest import Manifest
@@ -82,8 +83,10 @@ def assess(
     settings: Settings,
     calendar: WorkCalendar,
     now: datetime,
+    cross: CrossMatches | None = None,
 ) -> Verdict:
-    """Checks, decision and dates: pure. The revision is a placeholder until `publish`."""
+    """Checks, decision and dates: pure. The revision is a placeholder until `publish`. `cross`: what
+    the cross-submission index found (`workers.cross_checks.check_across`)."""
     manifest = parsed.manifest
     if manifest is None:
         findings: list[Finding] = [parsed.malformed] if parsed.malformed else []
@@ -96,6 +99,7 @@ def assess(
             others=others,
             application_windows=settings.application_windows,
             ocr_min_confidence=settings.ocr_min_confidence,
+            cross=cross or CrossMatches(),
         )
         findings = run_checks(ctx)
         submitted = manifest.submitted_at
@@ -118,6 +122,7 @@ def assess(
                 text_source=r.extracted.text_source,
                 pages=len(r.extracted.pages) if r.extracted.unreadable is None else None,
                 sha256=r.extracted.sha256,
+                signatures=r.extracted.signatures,
             )
             for r in readings
         ),

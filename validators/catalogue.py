@@ -28,6 +28,9 @@ class CheckEntry:
     module: str  # where its function and its message table live
     tests: str  # where its tests live
     reads_documents: bool = False  # needs the documents' text (or fields read from it), not the manifest alone
+    # Reports `review` only: its ground is the one an operator refuses on after looking (`review decide
+    # --refuse`), never the pipeline by itself (the cross-submission and integrity checks).
+    review_only: bool = False
 
 
 CATALOGUE: tuple[CheckEntry, ...] = (
@@ -163,8 +166,46 @@ CATALOGUE: tuple[CheckEntry, ...] = (
         "tests/interpretation/test_checks.py",
         reads_documents=True,
     ),
+    CheckEntry(
+        "essay.duplicate",
+        1,
+        Bilingual("Эссе басқа өтініш берушінің эссесін қайталайды", "Эссе повторяет эссе другого заявителя"),
+        "validators.duplicate_essays",
+        "tests/validators/test_cross_checks.py",
+        reads_documents=True,
+        review_only=True,
+    ),
+    CheckEntry(
+        "document.reused",
+        1,
+        Bilingual("Құжат басқа өтініш берушінің өтінішінде де бар", "Документ есть и в заявлении другого заявителя"),
+        "validators.reused_documents",
+        "tests/validators/test_cross_checks.py",
+        reads_documents=True,
+        review_only=True,
+    ),
+    CheckEntry(
+        "document.qr_mismatch",
+        1,
+        Bilingual("QR-кодтағы нөмір құжаттағы нөмірге сәйкес емес", "Номер в QR-коде не совпадает с номером документа"),
+        "validators.qr_mismatch",
+        "tests/validators/test_cross_checks.py",
+        reads_documents=True,
+        review_only=True,
+    ),
+    CheckEntry(
+        "document.signature_broken",
+        1,
+        Bilingual("Құжаттың электрондық қолтаңбасы бұзылған", "Электронная подпись документа нарушена"),
+        "validators.signature_broken",
+        "tests/validators/test_signature_broken.py",
+        reads_documents=True,
+        review_only=True,
+    ),
 )
 
 BY_CODE: dict[str, CheckEntry] = {entry.code: entry for entry in CATALOGUE}
 # The checks a refusal can rest on, with the ground each refuses on.
 GROUNDS: dict[str, Ground] = {entry.code: entry.ground for entry in CATALOGUE if entry.ground is not None}
+# The checks that only ever ask a person, though an operator may refuse on their ground.
+REVIEW_ONLY: frozenset[str] = frozenset(entry.code for entry in CATALOGUE if entry.review_only)

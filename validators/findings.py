@@ -5,7 +5,7 @@ from typing import Any
 
 from models.context import CheckContext
 from models.verdict import Finding, Message, Status
-from validators.catalogue import GROUNDS
+from validators.catalogue import GROUNDS, REVIEW_ONLY
 from validators.messages import Bilingual
 
 Check = Callable[[CheckContext], list[Finding]]
@@ -22,6 +22,8 @@ def finding(
     """A finding with its text from the check's table of messages. A failure refuses on the ground
     the catalogue gives its check; a check without one cannot refuse, and asking it to is a defect."""
     ground = None
+    if status == "fail" and check in REVIEW_ONLY:
+        raise ValueError(f"{check} asks a person: only an operator refuses on it")
     if status == "fail":
         ground = GROUNDS.get(check)
         if ground is None:

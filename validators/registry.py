@@ -16,6 +16,7 @@ from validators.category import check_category_declared_mismatch, check_category
 from validators.confidence import check_low_confidence
 from validators.consent import check_consent_missing
 from validators.documents import check_document_unreadable, check_documents_missing
+from validators.duplicate_essays import check_essay_duplicate
 from validators.essay import check_essay_word_count
 from validators.findings import Check, finding
 from validators.identity import check_iin_mismatch, check_name_mismatch
@@ -23,8 +24,11 @@ from validators.iin import check_iin_invalid
 from validators.inconsistent_dates import check_dates_inconsistent
 from validators.kind_mismatch import check_kind_mismatch
 from validators.messages import Bilingual
+from validators.qr_mismatch import check_qr_mismatch
 from validators.repeat import check_application_repeat
 from validators.request import check_request_inconsistent
+from validators.reused_documents import check_document_reused
+from validators.signature_broken import check_signature_broken
 from validators.window import check_outside_window
 
 log = logging.getLogger("attest.checks")
@@ -54,6 +58,10 @@ FUNCTIONS: dict[str, Check] = {
     "category.declared_mismatch": check_category_declared_mismatch,
     "category.expired": check_category_expired,
     "extraction.low_confidence": check_low_confidence,
+    "essay.duplicate": check_essay_duplicate,
+    "document.reused": check_document_reused,
+    "document.qr_mismatch": check_qr_mismatch,
+    "document.signature_broken": check_signature_broken,
 }
 
 # In catalogue order, which is the order of a verdict's findings.

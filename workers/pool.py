@@ -64,13 +64,15 @@ EXTRACTION_VERSION = _code_version(
     "extractors.numbers",
     "extractors.digit_reader",
     "extractors.columns",
-    "extractors.pdf_columns",
+    "extractors.text_layer_columns",
     "extractors.coverage",
     "extractors.codes",
     "extractors.sheet",
     "extractors.preprocess",
     "extractors.normalise",
     "extractors.quality",
+    "extractors.page_hash",
+    "extractors.embedded_signatures",
 )
 INTERPRETATION_VERSION = _code_version(
     "extractors.interpret",

@@ -31,6 +31,7 @@ from storage.objects import Storage, open_storage
 from storage.submissions import load_folder
 from storage.verdicts import publish, read_current
 from validators.assessment import Parsed, assess, parse
+from workers.cross_checks import check_across
 from workers.pool import NOTHING_READ, ReadStats, read_from_caches
 
 
@@ -93,7 +94,9 @@ def settle(settings: Settings, job: SettleJob) -> Settled | NeedsReading:
         readings, stats = found
     else:
         readings, stats = job.readings, job.stats
-    verdict = assess(parsed, readings, job.others, settings, tools.calendar, datetime.now(UTC))
+    now = datetime.now(UTC)
+    cross = check_across(storage, settings, parsed, readings, now)  # the year's other submissions
+    verdict = assess(parsed, readings, job.others, settings, tools.calendar, now, cross)
     if (
         not job.always
         and current is not None

@@ -16,8 +16,8 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import Frame, Paragraph
 
 from extractors.interpret import interpret
-from extractors.pdf_columns import text_in_columns
 from extractors.reading import read_document
+from extractors.text_layer_columns import text_in_columns
 from models.base import Kind
 from models.context import CheckContext
 from models.settings import Settings

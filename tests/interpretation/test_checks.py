@@ -440,6 +440,10 @@ def test_table_lists_every_reading_check() -> None:
         "category.declared_mismatch",
         "category.expired",
         "extraction.low_confidence",
+        "essay.duplicate",
+        "document.reused",
+        "document.qr_mismatch",
+        "document.signature_broken",
     ]
 
 
