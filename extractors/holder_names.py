@@ -6,7 +6,6 @@ counts as a person's name only when a token has a surname or patronymic shape; a
 missed leads to "not found" (review), never to a refusal.
 """
 
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -311,19 +310,22 @@ def holder_names(pages: Sequence[tuple[int, str]]) -> list[NameHit]:
     for number, text in pages:
         all_lines = text.splitlines()
         lines = [ln for ln in all_lines if ln.strip()]
-        # A blank line ends a paragraph or a column: no name runs on across it.
-        runs_on = [bool(a.strip() and b.strip()) for a, b in itertools.pairwise(all_lines)]
-        joined = [on for on, line in zip(runs_on, all_lines, strict=False) if line.strip()]
+        # Whether the next line follows on: a blank line ends a paragraph or a column, and no name runs
+        # on across it.
+        follows = [
+            k + 1 < len(all_lines) and bool(all_lines[k + 1].strip()) for k, ln in enumerate(all_lines) if ln.strip()
+        ]
         labelled = _labelled_parts(lines)
         if labelled:
             hits.append(NameHit(labelled, number, labelled, 0.95))
         wrapped: list[_Wrapped | None] = [
-            None
-            if not on or _NOT_HOLDER.search(fold_text(line)) or _NOT_HOLDER.search(fold_text(following))
-            else _across_lines(line, following)
-            for on, (line, following) in zip(joined, itertools.pairwise(lines), strict=False)
+            _across_lines(line, lines[i + 1])
+            if follows[i]
+            and not _NOT_HOLDER.search(fold_text(line))
+            and not _NOT_HOLDER.search(fold_text(lines[i + 1]))
+            else None
+            for i, line in enumerate(lines)
         ]
-        wrapped += [None] * (len(lines) - len(wrapped))
         for i, line in enumerate(lines):
             folded = fold_text(line)
             if _NOT_HOLDER.search(folded):
