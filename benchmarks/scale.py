@@ -136,16 +136,9 @@ def _child(storage: str, out: Path) -> None:
 
     commands.plan_run = timed_plan  # type: ignore[assignment]
     import flows.nightly as nightly
-    from benchmarks.throughput import _worker_split
+    from benchmarks.throughput import split_workers_at_close
 
-    workers: dict[str, float] = {}
-    close_pool = nightly.close_pool
-
-    def measured_close(pool: Any) -> None:
-        workers.update(_worker_split(pool))
-        close_pool(pool)
-
-    nightly.close_pool = measured_close
+    workers = split_workers_at_close(nightly)
     settings = load_settings(None).model_copy(update={"storage": storage})
     # The summary and progress lines: the run report says it all.
     sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115

@@ -425,14 +425,7 @@ def _child_pipeline(spec: dict[str, Any]) -> dict[str, Any]:
             machine.update({k: round(machine_after[k] - machine_before[k], 2) for k in machine_after})
 
     nightly.execute = accounted
-    split: dict[str, float] = {}
-    close_pool = nightly.close_pool
-
-    def measured_close(pool: Any) -> None:
-        split.update(_worker_split(pool))
-        close_pool(pool)
-
-    nightly.close_pool = measured_close
+    split = split_workers_at_close(nightly)
     settings = Settings(storage=spec["storage"], workers=spec["workers"], notices=False)  # timed apart
     selection = nightly.Selection(mode=spec["mode"], all=spec["mode"] == "reprocess")
     started = time.perf_counter()
@@ -475,6 +468,20 @@ def _machine_now() -> dict[str, float]:
         "busy": (user + nice + system + irq + softirq) / tick,
         "steal": steal / tick,
     }
+
+
+def split_workers_at_close(nightly: Any) -> dict[str, float]:
+    """A dict that the run's pool fills with its workers' CPU taken apart (`_worker_split`) as the flow
+    closes it: `nightly.close_pool` is wrapped in this process, where the run is about to happen."""
+    split: dict[str, float] = {}
+    close_pool = nightly.close_pool
+
+    def measured_close(pool: Any) -> None:
+        split.update(_worker_split(pool))
+        close_pool(pool)
+
+    nightly.close_pool = measured_close
+    return split
 
 
 def _worker_split(pool: Any) -> dict[str, float]:
