@@ -150,7 +150,7 @@ def _child(storage: str, out: Path) -> None:
     result = {
         "wall_s": round(wall, 2),
         "work_cpu_s": round(cpu, 2),
-        "workers_cpu_s": round(workers.get("reading_code", 0.0) + workers.get("tesseract", 0.0), 2),
+        "workers_cpu_s": round(workers.get("worker_own", 0.0) + workers.get("file_children", 0.0), 2),
         "plan_s": round(planning[0], 2),
         "execute_s": report["seconds"],
         "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),

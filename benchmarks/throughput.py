@@ -486,13 +486,14 @@ def split_workers_at_close(nightly: Any) -> dict[str, float]:
 
 def _worker_split(pool: Any) -> dict[str, float]:
     """The workers' CPU taken apart just before their pool closes, while they still live: each
-    worker's own (our reading code: rendering, text layers, preprocessing, interpretation), that of
-    the children it has waited for (its Tesseract runs, all finished by then) and the fork server's
-    own (loading the readers once). After the close they are reaped and only their sum is left."""
+    worker's own (the caches, settling: assessment, verdicts, notices), that of the children it has
+    waited for (one per file: the file's reading, rendering, preprocessing, interpretation, with the
+    Tesseract processes it ran) and the fork server's own (loading the readers once). After the close
+    they are reaped and only their sum is left."""
     times = [_proc_times(pid) for pid in list(getattr(pool, "_processes", None) or {})]
     return {
-        "reading_code": round(sum(own for own, _ in times), 2),
-        "tesseract": round(sum(waited for _, waited in times), 2),
+        "worker_own": round(sum(own for own, _ in times), 2),
+        "file_children": round(sum(waited for _, waited in times), 2),
         "fork_server": round(sum(_proc_cpu(pid) for pid, line in _own_children() if b"forkserver" in line), 2),
     }
 
@@ -783,7 +784,8 @@ def _cpu_rows(results: dict[str, Any]) -> list[str]:
     """Where the cores went during each whole-corpus run's wall (its fastest round)."""
     cores = results["machine"]["nproc"]
     rows = [
-        "| run | wall s | workers (with Tesseract) | of which Tesseract | reading code | fork server"
+        "| run | wall s | workers (with Tesseract) | of which files' reading children (with Tesseract) | workers' own"
+        " | fork server"
         " | flow process | Prefect API server | cores busy | machine: idle | machine: busy outside the run |"
     ]
     rows.append("|---|---|---|---|---|---|---|---|---|---|---|")
@@ -797,7 +799,7 @@ def _cpu_rows(results: dict[str, Any]) -> list[str]:
         busy = sum(cpu.values()) / max(run["wall_s"], 1e-9)
         split = run.get("worker_cpu_s") or {}
         parts = " | ".join(
-            f"{split[part]:.1f} s" if part in split else "-" for part in ("tesseract", "reading_code", "fork_server")
+            f"{split[part]:.1f} s" if part in split else "-" for part in ("file_children", "worker_own", "fork_server")
         )
         whole = run.get("machine_cpu_s")
         machine = f"{whole['idle']:.1f} s | {whole['busy'] - sum(cpu.values()):.1f} s" if whole else "- | -"
@@ -869,9 +871,10 @@ def markdown(results: dict[str, Any]) -> str:
     ]
     lines += [
         "",
-        "CPU during the wall (seconds of CPU; the workers' figure includes their Tesseract children, and is"
-        " taken apart into Tesseract, our reading code in the workers and the fork server's loading of the"
-        " readers, read just before the workers end; the machine's columns are /proc/stat over the same wall:"
+        "CPU during the wall (seconds of CPU; the workers' figure includes their children, and is taken apart"
+        " into the child each file is read in (its reading code and the Tesseract processes it runs), the"
+        " workers' own (caches, settling) and the fork server's loading of the readers, read just before the"
+        " workers end; the machine's columns are /proc/stat over the same wall:"
         " the cores left idle, and the busy time charged to no process of the run). With one"
         " worker the flow's process and Prefect's server have a core to themselves; with one worker per core"
         " they take their share of the workers' cores. The run held on one core (every process of it, by CPU"

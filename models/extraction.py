@@ -27,6 +27,8 @@ class PageText(Frozen):
     codes: tuple[str, ...] = ()  # OCR pages: the payloads of the QR codes on the page (numbers, links)
     # OCR pages: the digits of the numbers a second, digits-only reading agreed on (extractors.numbers)
     checked_numbers: tuple[str, ...] = ()
+    # OCR'd first pages: the perceptual hash of the image read (extractors.page_hash), made while it is decoded
+    image_hash: str | None = None
 
 
 class Unreadable(Frozen):

@@ -133,13 +133,20 @@ def _collect(read_fd: int, deadline: float) -> bytes | None:
 
 @functools.cache
 def _warm_readers() -> None:
-    """What the readers build on first use (the essay tokenizer, the digits-only Tesseract engine), built
-    once in the worker: built in a child, it would be built again for every file."""
+    """What the readers build on first use, built once in the worker: built in a child, it would be built
+    again for every file. The essay tokenizer, the digits-only Tesseract engine, Pillow's file formats
+    (it imports the less common ones, TIFF among them, on first meeting one) and the version of the
+    `tesseract` command (pytesseract asks it, with a process, before its first reading)."""
+    import pytesseract
+    from PIL import Image
+
     from extractors.digit_reader import DIGITS
     from extractors.words import tokens
 
     tokens("")
     DIGITS.warm()
+    Image.init()
+    pytesseract.get_tesseract_version()
 
 
 def _answer(payload: bytes) -> DocumentReading | None:

@@ -102,8 +102,9 @@ def reading_key(sha256: str, kind: Kind, settings: Settings) -> str:
 
 
 # Imported once, in the fork server the workers are forked from: each spawned worker used to import
-# them itself (~1.1 s of CPU, the readers and spaCy), and their pages are now shared.
-READER_MODULES = ["extractors.interpret", "extractors.words", "workers.bounded"]
+# them itself (~1.1 s of CPU, the readers and spaCy; ~0.5 s more for settling: notices, signing and
+# the cross-submission index), and their pages are now shared.
+READER_MODULES = ["extractors.interpret", "extractors.words", "workers.bounded", "workers.settle"]
 
 
 def _fork_server() -> multiprocessing.context.ForkServerContext:
