@@ -486,14 +486,18 @@ def split_workers_at_close(nightly: Any) -> dict[str, float]:
 
 def _worker_split(pool: Any) -> dict[str, float]:
     """The workers' CPU taken apart just before their pool closes, while they still live: each
-    worker's own (the caches, settling: assessment, verdicts, notices), that of the children it has
-    waited for (one per file: the file's reading, rendering, preprocessing, interpretation, with the
-    Tesseract processes it ran) and the fork server's own (loading the readers once). After the close
+    worker's own (the caches, settling: assessment, verdicts, notices), that of its reading children
+    (`workers.reading_child`: the files' reading, rendering, preprocessing, interpretation, with the
+    Tesseract processes they ran; those still alive and those it has waited for) and the fork server's own (loading the readers once). After the close
     they are reaped and only their sum is left."""
-    times = [_proc_times(pid) for pid in list(getattr(pool, "_processes", None) or {})]
+    workers = list(getattr(pool, "_processes", None) or {})
+    times = [_proc_times(pid) for pid in workers]
+    reading_children = [_proc_times(child) for pid in workers for child in children(pid)]  # alive, with their Tesseract
     return {
         "worker_own": round(sum(own for own, _ in times), 2),
-        "file_children": round(sum(waited for _, waited in times), 2),
+        "file_children": round(
+            sum(waited for _, waited in times) + sum(own + waited for own, waited in reading_children), 2
+        ),
         "fork_server": round(sum(_proc_cpu(pid) for pid, line in _own_children() if b"forkserver" in line), 2),
     }
 

@@ -19,11 +19,14 @@ import re
 import unicodedata
 import zlib
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash
 
 from extractors.normalise import rejoin_hyphenated
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
 
 SHINGLE_WORDS = 2
 NUM_PERM = 128  # MinHash permutations: the similarity estimate's error is about 1/sqrt(128) = 0.09
@@ -84,7 +87,11 @@ def essay_shingles(text: str) -> np.ndarray:
 
 
 def signature(shingles: Iterable[int]) -> LeanMinHash:
-    """The MinHash of a shingle set; shingles are already 32-bit hashes, so they are hashed no more."""
+    """The MinHash of a shingle set; shingles are already 32-bit hashes, so they are hashed no more.
+    datasketch (with scipy, 0.35 s) is imported on first use: cross-checks are off unless switched on,
+    and every night's workers would load it for nothing."""
+    from datasketch import LeanMinHash, MinHash
+
     m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int, scheme=SCHEME)
     m.update_batch([int(s) for s in shingles])
     return LeanMinHash(m)

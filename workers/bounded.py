@@ -2,33 +2,30 @@
 
 A reading can spend its time where no limit of the readers applies: pdfium rendering a page whose
 small compressed content stream draws a million lines, or walking its objects, is one C call that
-the OCR time limit never sees. So the reading worker (or a Dask worker) forks a child for each file,
-and the child does the whole reading; the worker waits at most `settings.file_timeout_s` for its
-answer, then kills the child's process group (the child and its Tesseract) and answers
-`reader_failed` itself. The worker lives on and takes the next file: one hostile document costs one
-worker one time limit, and the submission's other documents are read. Each worker counts its own
-file's limit from the moment it starts, so limits run side by side, never one after another.
+the OCR time limit never sees. So the reading worker (or a Dask worker) reads each file in a child
+process (`workers.reading_child`: one per worker thread, kept from file to file and replaced after a
+failure); the worker waits at most `settings.file_timeout_s` for its answer, then kills the child's
+process group (the child and its Tesseract) and answers `reader_failed` itself. The worker lives on
+and takes the next file in a new child: one hostile document costs one worker one time limit, and
+the submission's other documents are read. Each worker counts its own file's limit from the moment
+it starts, so limits run side by side, never one after another.
 
 Memory is held the same way: the child may take `settings.reading_memory_mb` beyond what its worker
 holds (RLIMIT_DATA); an allocation past that fails, and the file goes to a person too.
 
-The child is forked from a worker that has the readers loaded, so it starts in about a millisecond
-and shares their pages; its memory goes back when it exits, and the kernel's account of its peak
-(`ru_maxrss`) is reported beside the reading, so a run knows what its worst file cost.
+The child is forked from a worker that has the readers loaded, so it shares their pages; the peak
+of each file's reading (the child's, reset before each file, or its Tesseract's) is reported beside
+the reading, so a run knows what its worst file cost.
 """
 
 from __future__ import annotations
 
 import contextlib
-import faulthandler
 import functools
 import hashlib
 import os
 import pickle
-import resource
-import select
 import shutil
-import signal
 import tempfile
 import time
 from dataclasses import dataclass
@@ -37,6 +34,17 @@ from extractors.interpret import interpret, read_and_interpret
 from models.base import Kind
 from models.extraction import DocumentReading, ExtractedDocument, PageText
 from models.settings import Settings
+from workers.reading_child import (
+    child_for,
+    file_peak,
+    file_peak_start,
+    prepare_child,
+    receive,
+    retire,
+    send,
+    set_tempdir,
+    worn,
+)
 
 READER_FAILED = "reader_failed"
 
@@ -63,72 +71,32 @@ def reader_failed(file: str, kind: Kind, sha256: str | None, size: int) -> Docum
     return interpret(failed, kind)
 
 
-def _child(write_fd: int, file: str, kind: Kind, data: bytes | None, settings: Settings) -> None:
-    """The child's whole life: read, hand the result (or the exception) over, exit without clean-up
-    of the worker's state (atexit handlers, the worker's temporary directory are the worker's)."""
+def _serve(requests_fd: int, answers_fd: int, cap_mb: int) -> None:
+    """The child's whole life: file after file read and answered until the worker closes its requests,
+    or until a reading raised; then exit without clean-up of the worker's state (atexit handlers, the
+    worker's temporary directory are the worker's)."""
     status = 0
     try:
-        os.setpgid(0, 0)  # its own group: a kill reaches its Tesseract too
-        faulthandler.disable()  # a C library's abort at the memory cap is an answer, not a crash report
-        _quiet_stderr()
-        _cap_memory(settings.reading_memory_mb)
-        try:
-            result: tuple[str, object] = ("reading", read_and_interpret(file, kind, data, settings))
-        except BaseException as exc:  # handed to the worker, which raises it as the reading would have
-            result = ("error", exc)
-        try:
-            payload = pickle.dumps(result)
-        except Exception as exc:
-            payload = pickle.dumps(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
-        with os.fdopen(write_fd, "wb") as out:
-            out.write(payload)
+        prepare_child(cap_mb)
+        with os.fdopen(requests_fd, "rb", buffering=0) as requests, os.fdopen(answers_fd, "wb") as answers:
+            while (raw := receive(requests.fileno(), None)) is not None:
+                file, kind, data, settings, scratch = pickle.loads(raw)
+                set_tempdir(scratch)
+                before = file_peak_start()
+                try:
+                    result: tuple[str, object] = ("reading", read_and_interpret(file, kind, data, settings))
+                except BaseException as exc:  # handed to the worker, which raises it as the reading would have
+                    result = ("error", exc)
+                try:
+                    send(answers, (*result, file_peak(before)))
+                except (pickle.PicklingError, TypeError, AttributeError) as exc:
+                    send(answers, ("error", RuntimeError(f"{type(exc).__name__}: {exc}"), file_peak(before)))
+                if result[0] == "error":
+                    break  # a reader that raised may have left any state behind: the next file gets a new child
     except BaseException:
         status = 1
     finally:
         os._exit(status)
-
-
-def _quiet_stderr() -> None:
-    """What a C library prints as it gives up (pdfium at the memory cap) is not for the operator's
-    terminal: the file's finding says what came of it."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 2)
-    os.close(devnull)
-
-
-def _cap_memory(megabytes: int) -> None:
-    """The child's data (heap and private mappings, RLIMIT_DATA) held to what the worker had at the
-    fork plus `megabytes`: past it an allocation fails (MemoryError, or pdfium's own abort), and the
-    file goes to a person. Its Tesseract inherits the cap, for a process of its own."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            held = next(int(line.split()[1]) * 1024 for line in fh if line.startswith("VmData:"))
-    except (OSError, StopIteration, ValueError):
-        return
-    limit = held + megabytes * 2**20
-    resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
-
-
-def _kill_group(pid: int) -> None:
-    for kill in (os.killpg, os.kill):
-        with contextlib.suppress(OSError):
-            kill(pid, signal.SIGKILL)
-
-
-def _collect(read_fd: int, deadline: float) -> bytes | None:
-    """The child's whole answer, or None when the deadline passed first."""
-    chunks: list[bytes] = []
-    while True:
-        left = deadline - time.monotonic()
-        if left <= 0:
-            return None
-        ready, _, _ = select.select([read_fd], [], [], left)
-        if not ready:
-            continue
-        chunk = os.read(read_fd, 1 << 20)
-        if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
 
 
 @functools.cache
@@ -149,47 +117,54 @@ def _warm_readers() -> None:
     pytesseract.get_tesseract_version()
 
 
-def _answer(payload: bytes) -> DocumentReading | None:
+def _decoded(payload: bytes) -> tuple[str, object, int]:
+    """The child's answer: ("reading", reading, peak) or ("error", exception, peak); ("broken", None, 0)
+    when it does not unpickle (the child died while writing)."""
+    try:
+        kind_of, value, peak = pickle.loads(payload)
+    except Exception:
+        return "broken", None, 0
+    return str(kind_of), value, int(peak)
+
+
+def _answer(kind_of: str, value: object) -> DocumentReading | None:
     """The child's reading; None when it ran out of memory or died while writing (reader_failed).
     Any other exception of the reading is raised here, as the reading itself would have raised it."""
-    try:
-        kind_of, value = pickle.loads(payload)
-    except Exception:
-        return None
     if kind_of == "reading" and isinstance(value, DocumentReading):
         return value
-    if isinstance(value, MemoryError):
+    if kind_of == "broken" or isinstance(value, MemoryError):
         return None
     raise value if isinstance(value, BaseException) else RuntimeError(str(value))
 
 
 def read_bounded(file: str, kind: Kind, data: bytes | None, settings: Settings) -> BoundedReading:
-    """`read_and_interpret` in a child killed after `settings.file_timeout_s`: the job each reading
-    worker is given. A child that dies without an answer (killed, crashed in C) is `reader_failed`."""
+    """`read_and_interpret` in the worker's reading child (`workers.reading_child`), killed after
+    `settings.file_timeout_s`: the job each reading worker is given. A child that dies without an
+    answer (killed, crashed in C) is `reader_failed`."""
     _warm_readers()
     started = time.monotonic()
     scratch = tempfile.mkdtemp(prefix="file-")  # the child's Tesseract pages: removed even when it is killed
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(read_fd)
-        tempfile.tempdir = scratch
-        _child(write_fd, file, kind, data, settings)
-    os.close(write_fd)
-    with contextlib.suppress(OSError):
-        os.setpgid(pid, pid)  # also from this side: a kill before the child ran still reaches its group
+    child = child_for(settings.reading_memory_mb, _serve)
     payload: bytes | None = None
     try:
-        payload = _collect(read_fd, started + settings.file_timeout_s)
+        with contextlib.suppress(OSError):  # a child already gone: no answer
+            send(child.requests, (file, kind, data, settings, scratch))
+            payload = receive(child.answers, started + settings.file_timeout_s)
+    except BaseException:  # interrupted between a request and its answer: that child can serve no other
+        retire(child, kill=True)
+        raise
     finally:
-        os.close(read_fd)
-        if payload is None:
-            _kill_group(pid)
-        _, _, usage = os.wait4(pid, 0)
         shutil.rmtree(scratch, ignore_errors=True)
     seconds = time.monotonic() - started
-    peak = usage.ru_maxrss * 1024
-    reading = _answer(payload) if payload else None
+    child.files += 1
+    if payload is None:  # past the time limit, or the child died: it and its Tesseract are killed
+        peak = retire(child, kill=True).ru_maxrss * 1024
+        reading: DocumentReading | None = None
+    else:
+        kind_of, value, peak = _decoded(payload)
+        if kind_of != "reading" or worn(child):
+            retire(child, kill=kind_of == "broken")  # after an error the child ends by itself
+        reading = _answer(kind_of, value)
     if reading is not None:
         return BoundedReading(reading, seconds, peak)
     sha256 = hashlib.sha256(data).hexdigest() if data else None

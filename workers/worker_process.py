@@ -28,6 +28,7 @@ another thread's signal does not interrupt.
 import atexit
 import contextlib
 import logging
+import multiprocessing.util
 import os
 import select
 import shutil
@@ -38,6 +39,7 @@ import time
 import warnings
 
 from runtime.processes import children
+from workers.reading_child import retire_all
 
 
 def start_worker(folder: str, run: int, run_temp: str) -> None:
@@ -49,6 +51,7 @@ def start_worker(folder: str, run: int, run_temp: str) -> None:
     own = tempfile.mkdtemp(prefix=f"worker-{os.getpid()}-", dir=folder)
     tempfile.tempdir = own
     atexit.register(shutil.rmtree, own, ignore_errors=True)
+    multiprocessing.util.Finalize(None, retire_all, exitpriority=10)  # multiprocessing's own exit hook
     try:
         handle: int | None = os.pidfd_open(run)  # opened while the run lives: no pid reuse can fool it
     except (AttributeError, OSError):  # no pidfd (Linux before 5.3), or the run already gone: poll

@@ -39,25 +39,38 @@ def test_close_pool_stops_a_stuck_worker(tmp_path: Path, monkeypatch: pytest.Mon
     assert _left_in(tmp_path) == []  # the pool's temporary directory, the stopped worker's in it, is gone
 
 
-# What a reading worker never needs: Prefect, the checks, storage, the notices, the desk, the flows.
-FLOW_SIDE = ("prefect", "validators", "jsonschema", "minio", "flows", "storage", "notices", "review_desk", "sample_set")
+# What a worker never needs: Prefect, the flows, the desk, the sample generator. The checks, storage and
+# the notices it does need, since it settles submissions too (`workers.settle`): they are loaded once, in
+# the fork server, like the readers.
+FLOW_SIDE = ("prefect", "minio", "flows", "review_desk", "sample_set")
+WORKER_MODULES = [
+    "workers.bounded",
+    "workers.cross_checks",
+    "workers.in_flight",
+    "workers.pool",
+    "workers.reading_child",
+    "workers.settle",
+    "workers.worker_process",
+]
 
 
 def test_a_reading_worker_loads_the_readers_and_nothing_of_the_flow() -> None:
-    """Each worker pays its own imports: Prefect, storage or the validators there would be waste."""
+    """Each worker pays for what it imports: Prefect or the flows there would be waste."""
     from extractors.interpret import read_and_interpret
 
     pool = make_pool(Settings(workers=1))
     try:
         # forked with the readers and spaCy already loaded: the first task finds them there
-        preloaded = pool.submit(eval, "[m in __import__('sys').modules for m in ('extractors.pdf', 'spacy')]")
-        assert preloaded.result(60) == [True, True]
+        preloaded = pool.submit(
+            eval, "[m in __import__('sys').modules for m in ('extractors.pdf', 'spacy', 'validators.assessment')]"
+        )
+        assert preloaded.result(60) == [True, True, True]
         reading = pool.submit(read_and_interpret, "a.pdf", "essay", b"%PDF-1.4 not really", Settings()).result(60)
         assert reading.extracted.unreadable is not None
         loaded = pool.submit(eval, "sorted(__import__('sys').modules)").result(60)
         assert "extractors.pdf" in loaded and "extractors.interpret" in loaded
         assert not [m for m in loaded if m.split(".")[0] in FLOW_SIDE]
-        assert [m for m in loaded if m.startswith("workers.")] == ["workers.bounded", "workers.worker_process"]
+        assert [m for m in loaded if m.startswith("workers.")] == WORKER_MODULES
     finally:
         close_pool(pool)
 
@@ -95,11 +108,7 @@ def test_a_worker_of_a_cli_run_loads_nothing_of_the_flow_either(tmp_path: Path) 
     assert isinstance(loaded, list)
     assert "__mp_main__" in loaded and "command_line.main" in loaded  # the rule this test is about
     assert not [m for m in loaded if m.split(".")[0] in FLOW_SIDE]
-    assert [m for m in loaded if m.startswith(("workers.", "command_line."))] == [
-        "command_line.main",
-        "workers.bounded",
-        "workers.worker_process",
-    ]
+    assert [m for m in loaded if m.startswith(("workers.", "command_line."))] == ["command_line.main", *WORKER_MODULES]
 
 
 # A worker reads a damaged image (Pillow warns "Corrupt EXIF data" before it gives up) and a library
