@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
-from models.errors import NotFoundError, ProtectedKeyError, StorageError
+from models.errors import NotFoundError, StorageError
 from models.verdict import Decision, Verdict
 from storage.objects import Storage
 
@@ -145,12 +145,12 @@ def prune_journal(storage: Storage, mark: datetime, at_most: int = PRUNED_AT_MOS
     this run). A failure to delete is a warning: the journal waits for the next night.
 
     Why it is safe, with any number of runs at once: `to_recheck` ignores every entry before the mark
-    of the snapshot it loads, so deleting entries before every mark a snapshot may still have is
-    invisible. The snapshot in storage has `mark`, or was replaced since by a run's (the last writer
-    wins, even a run that started earlier and so has an earlier mark); that run started less than a
-    week ago (no run lasts a week), so its mark is at most `KEPT` and an hour before this run's mark.
-    A later run's mark is later. Publications journalled before a pruned day are in every snapshot
-    that can be loaded; a snapshot missing has every submission rechecked anyway.
+    of the snapshot it loads (whatever was published before a mark is in that snapshot), so deleting
+    entries before every mark a snapshot may yet have is invisible. The snapshot in storage has `mark`,
+    or is replaced by another run's: one that starts later has a later mark; one already running may
+    write last and win with an earlier mark, but it started less than a week ago (no run lasts a week),
+    so its mark is after now less `KEPT` and an hour, and so after `mark` less `KEPT` (a mark is its
+    run's start less an hour, never after now). A missing snapshot has every submission rechecked.
     """
     before = f"{(mark - KEPT).astimezone(UTC):%Y-%m-%d}"  # a day before this one ends before mark - KEPT
     keys: list[str] = []
@@ -165,7 +165,7 @@ def prune_journal(storage: Storage, mark: datetime, at_most: int = PRUNED_AT_MOS
                 if len(keys) >= at_most:
                     break
         storage.delete(keys)
-    except (StorageError, ProtectedKeyError) as exc:
+    except StorageError as exc:  # unreachable, refused (permissions): not a night's failure
         log.warning("the verdict index's journal was not pruned (%s); the next run tries again", exc)
         return 0
     if keys:
