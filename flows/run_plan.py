@@ -16,7 +16,15 @@ from models.context import PriorSubmission
 from models.settings import Settings
 from models.verdict import Decision, Verdict
 from notices.maker import notices_state
-from storage.fingerprint_index import NO_VERDICT, Entry, entry_of, load_snapshot, save_snapshot, to_recheck
+from storage.fingerprint_index import (
+    NO_VERDICT,
+    Entry,
+    entry_of,
+    load_snapshot,
+    prune_journal,
+    save_snapshot,
+    to_recheck,
+)
 from storage.objects import Storage
 from storage.submissions import Skipped, listed, needs_verdict, with_manifest
 from storage.verdicts import operator_decision_of, read_current, repair_current
@@ -63,6 +71,7 @@ class Plan:
     operator_replaced: list[str] = field(default_factory=list)  # the same, replaced with --force
     index_stale: bool = True  # the snapshot differs from `entries`: write it at the end of the run
     started: datetime | None = None  # when planning began: what the index written at the end is true as of
+    index_mark: datetime | None = None  # the mark of the snapshot the run found (None: none usable)
 
     def others(self, submission_id: str) -> tuple[PriorSubmission, ...]:
         """The applicant's other submissions with their current decisions (repeat detection)."""
@@ -85,7 +94,7 @@ def plan_run(storage: Storage, settings: Settings, selection: Selection, now: da
     completed first)."""
     snapshot = load_snapshot(storage)
     recheck = to_recheck(storage, snapshot)
-    plan, skipped = Plan(index_stale=snapshot.mark is None, started=now), []
+    plan, skipped = Plan(index_stale=snapshot.mark is None, started=now, index_mark=snapshot.mark), []
     for item in listed(storage, settings, now):
         if isinstance(item, Skipped):
             skipped.append(item)
@@ -140,9 +149,13 @@ Planned = tuple[Plan, list]  # the plan, and the folders skipped (with their rea
 
 
 def save_index(storage: Storage, plan: Plan) -> None:
-    """The verdict index as this run leaves it (`storage.fingerprint_index`), when it changed."""
+    """The verdict index as this run leaves it (`storage.fingerprint_index`), when it changed, then its
+    journal pruned before the mark of the snapshot in storage (a failure to prune is a warning)."""
+    mark = plan.index_mark
     if plan.index_stale and plan.started is not None:
-        save_snapshot(storage, plan.entries.items(), plan.started)
+        mark = save_snapshot(storage, plan.entries.items(), plan.started)
+    if mark is not None:
+        prune_journal(storage, mark)
 
 
 def _chosen(submission_id: str, current: Entry, selection: Selection) -> bool:

@@ -16,20 +16,22 @@ Two objects in the storage root:
 
 The mark is the start of the run that wrote the snapshot, less an hour for clocks that disagree.
 A snapshot that is missing, unreadable or of another version is rebuilt from the verdicts (every
-verdict read once, as every night did before the index). Deleting `index/` is always safe.
+verdict read once, as every night did before the index). Deleting `index/` is always safe. Every
+run prunes the journal at its end (`prune_journal`): the days a week and more before its mark go.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import re
 import secrets
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
-from models.errors import NotFoundError
+from models.errors import NotFoundError, StorageError
 from models.verdict import Decision, Verdict
 from storage.objects import Storage
 
@@ -39,6 +41,9 @@ SNAPSHOT = "index/verdicts.json"
 JOURNAL = "index/journal/"
 _VERSION = 1
 CLOCK_MARGIN = timedelta(hours=1)  # publishers' clocks may be behind the run's by this much
+KEPT = timedelta(days=7)  # the journal before a mark less this is pruned: no run lasts as long
+PRUNED_AT_MOST = 10_000  # journal entries a run deletes; a neglected root is caught up over a few nights
+_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 class Entry(NamedTuple):
@@ -90,12 +95,15 @@ def load_snapshot(storage: Storage) -> Snapshot:
     return Snapshot(entries, mark)
 
 
-def save_snapshot(storage: Storage, entries: Iterable[tuple[str, Entry]], started: datetime) -> None:
-    """Write the snapshot of a run that started at `started` (its publications are in `entries`)."""
+def save_snapshot(storage: Storage, entries: Iterable[tuple[str, Entry]], started: datetime) -> datetime:
+    """Write the snapshot of a run that started at `started` (its publications are in `entries`); its mark."""
     rows = {sid: list(e) for sid, e in entries if e.revision > 0}
-    mark = (started - CLOCK_MARGIN).astimezone(UTC).isoformat()
-    body = json.dumps({"version": _VERSION, "mark": mark, "entries": rows}, ensure_ascii=False, separators=(",", ":"))
+    mark = (started - CLOCK_MARGIN).astimezone(UTC)
+    body = json.dumps(
+        {"version": _VERSION, "mark": mark.isoformat(), "entries": rows}, ensure_ascii=False, separators=(",", ":")
+    )
     storage.write(SNAPSHOT, body.encode())
+    return mark
 
 
 def journal(storage: Storage, submission_id: str, revision: int, now: datetime | None = None) -> None:
@@ -129,3 +137,37 @@ def to_recheck(storage: Storage, snapshot: Snapshot) -> set[str]:
         for sid, revision in journalled_since(storage, snapshot.mark)
         if revision > snapshot.entries.get(sid, NO_VERDICT).revision
     }
+
+
+def prune_journal(storage: Storage, mark: datetime, at_most: int = PRUNED_AT_MOST) -> int:
+    """Delete the journal's day folders that end before `mark` less `KEPT`, oldest first, at most
+    `at_most` entries; how many went. `mark` is that of a snapshot in storage (written or loaded by
+    this run). A failure to delete is a warning: the journal waits for the next night.
+
+    Why it is safe, with any number of runs at once: `to_recheck` ignores every entry before the mark
+    of the snapshot it loads (whatever was published before a mark is in that snapshot), so deleting
+    entries before every mark a snapshot may yet have is invisible. The snapshot in storage has `mark`,
+    or is replaced by another run's: one that starts later has a later mark; one already running may
+    write last and win with an earlier mark, but it started less than a week ago (no run lasts a week),
+    so its mark is after now less `KEPT` and an hour, and so after `mark` less `KEPT` (a mark is its
+    run's start less an hour, never after now). A missing snapshot has every submission rechecked.
+    """
+    before = f"{(mark - KEPT).astimezone(UTC):%Y-%m-%d}"  # a day before this one ends before mark - KEPT
+    keys: list[str] = []
+    try:
+        for day in storage.children(JOURNAL):
+            if day >= before or len(keys) >= at_most:
+                break  # the names are sorted: the rest are later
+            if not _DAY.match(day):
+                continue  # not one of ours: left alone
+            for info in storage.iter_objects(f"{JOURNAL}{day}/"):
+                keys.append(info.key)
+                if len(keys) >= at_most:
+                    break
+        storage.delete(keys)
+    except StorageError as exc:  # unreachable, refused (permissions): not a night's failure
+        log.warning("the verdict index's journal was not pruned (%s); the next run tries again", exc)
+        return 0
+    if keys:
+        log.info("pruned %d journal entries of the verdict index before %s", len(keys), before)
+    return len(keys)

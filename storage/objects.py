@@ -2,15 +2,17 @@
 
 Keys are relative to the root and always '/'-separated. Writes are atomic: a reader sees
 the old object or the new one, never half of one. `create` never replaces an object; it is
-how history and notices stay append-only.
+how history and notices stay append-only. `delete` exists for the pipeline's own index alone
+(`GuardedStorage` refuses it anywhere else).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
@@ -39,6 +41,7 @@ class Storage(Protocol):
     def iter_objects(self, prefix: str) -> Iterator[ObjectInfo]: ...
     def children(self, prefix: str) -> list[str]: ...
     def iter_folders(self, prefix: str) -> Iterator[Folders]: ...
+    def delete(self, keys: Sequence[str]) -> None: ...
 
 
 # A folder one level below a prefix, with every object under it (its keys relative to the root), or
@@ -116,6 +119,26 @@ class LocalStorage:
     def exists(self, key: str) -> bool:
         return self._path(key).is_file() and not self._linked(key)
 
+    def delete(self, keys: Sequence[str]) -> None:
+        """Remove the files (one already gone is no error: another run removed it), then each folder they
+        leave empty, their own folder only: a parent may be where a writer is creating a folder right now
+        (`_stage` makes the folders, then the file). Delete only where nothing is written any more."""
+        folders: dict[Path, None] = {}
+        for key in keys:
+            path = self._path(key)
+            try:
+                self._refuse_links(key)
+                path.unlink()
+            except FileNotFoundError:
+                pass
+            except OSError as exc:
+                raise StorageError(f"cannot delete {key}: {exc.strerror}") from exc
+            if path.parent != self.root:
+                folders[path.parent] = None
+        for folder in folders:
+            with contextlib.suppress(OSError):  # not empty (a file written meanwhile), or gone: left as it is
+                folder.rmdir()
+
     def iter_objects(self, prefix: str) -> Iterator[ObjectInfo]:
         """The files under `prefix`; LinkNotFollowedError when the prefix itself passes through a
         link. Links inside it (files, folders) are left out, never followed."""
@@ -176,7 +199,7 @@ class GuardedStorage:
     """Enforces the contract's promises whatever the caller does.
 
     Nothing under submissions/ is written; nothing under verdict-history/ or notices/ is
-    replaced (they may only be created).
+    replaced (they may only be created); nothing outside index/ is deleted.
     """
 
     def __init__(self, inner: Storage) -> None:
@@ -211,6 +234,15 @@ class GuardedStorage:
         if key.startswith("submissions/"):
             raise ProtectedKeyError(f"refusing to write {key}")
         return self.inner.create(key, data)
+
+    def delete(self, keys: Sequence[str]) -> None:
+        """Only under index/, which the contract says is safe to delete; nothing is deleted when any key
+        is elsewhere."""
+        for key in keys:
+            check_key(key)
+            if not key.startswith("index/"):
+                raise ProtectedKeyError(f"refusing to delete {key}")
+        self.inner.delete(keys)
 
 
 def open_storage(settings: Settings) -> GuardedStorage:

@@ -16,13 +16,14 @@ from __future__ import annotations
 import logging
 import ssl
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from functools import partial
 from typing import TypeVar
 
 import urllib3
 from minio import Minio
+from minio.deleteobjects import DeleteObject
 from minio.error import InvalidResponseError, MinioException, S3Error, ServerError
 from minio.helpers import check_bucket_name
 
@@ -169,6 +170,7 @@ class S3Storage:
         self._sleep = sleep
         self._bucket_checked = False
         self.page_size = 1000  # objects per listing request; S3's own maximum
+        self.delete_batch = 1000  # objects per DeleteObjects request; S3's own maximum
 
     @classmethod
     def from_settings(
@@ -443,6 +445,26 @@ class S3Storage:
             return self._call(fetch)
         except S3Error as exc:
             raise self._refused(exc, f"list {prefix}") from exc
+
+    def delete(self, keys: Sequence[str]) -> None:
+        """DeleteObjects, `delete_batch` keys a request, each request retried as any other (deleting twice
+        is deleting once; a key already gone is no error). StorageError on the first batch the server
+        refuses, or refuses in part."""
+        names = [self._name(key) for key in keys]
+        if not names:
+            return
+        self._ensure_bucket()
+        for start in range(0, len(names), self.delete_batch):
+            batch = [DeleteObject(name) for name in names[start : start + self.delete_batch]]
+            try:
+                # The SDK's public remove_objects batches too, but lazily and out of reach of `_call`'s retries.
+                result = self._call(partial(self._client._delete_objects, self.bucket, batch, quiet=True))
+            except S3Error as exc:
+                raise self._refused(exc, f"delete {len(batch)} objects") from exc
+            refused = [e for e in result.error_list if e.code not in ("NoSuchKey", "NoSuchVersion")]
+            if refused:
+                what = f"{len(refused)} of {len(batch)} objects"
+                raise StorageError(_one_line(f"cannot delete {what}: {self.endpoint}: {refused[0].code}"))
 
 
 def _utc(value: datetime | None) -> datetime:

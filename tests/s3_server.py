@@ -143,7 +143,8 @@ def s3_settings(s3_server: MotoServer) -> Settings:
 
 class FlakyProxy:
     """An HTTP pass-through to an S3 server that answers the next `fail_next` requests itself
-    with `status` (an S3 XML error, or an HTML page like a load balancer's), to test retries.
+    with `status` (an S3 XML error, or an HTML page like a load balancer's), to test retries
+    (only the requests of `fail_method`, when it is set).
 
     `lose_next` requests are forwarded (they take effect) but answered with the error all the
     same: a response lost on the way back. `log` records (method, path, headers) of each request.
@@ -155,6 +156,7 @@ class FlakyProxy:
     def __init__(self, upstream_port: int) -> None:
         self.upstream_port = upstream_port
         self.fail_next = 0
+        self.fail_method: str | None = None  # when set, only requests of this method fail
         self.lose_next = 0
         self.log: list[tuple[str, str, dict[str, str]]] = []
         self.status = 503
@@ -176,7 +178,7 @@ class FlakyProxy:
                 with proxy._lock:
                     proxy.requests += 1
                     proxy.log.append((self.command, self.path, dict(self.headers.items())))
-                    fail = proxy.fail_next > 0
+                    fail = proxy.fail_next > 0 and proxy.fail_method in (None, self.command)
                     lose = not fail and proxy.lose_next > 0
                     if fail:
                         proxy.fail_next -= 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,11 +12,13 @@ from flows.run_plan import Plan, Selection, plan_run, save_index
 from models.errors import StorageError
 from models.settings import Settings
 from models.verdict import DecidedBy, Verdict
-from storage.fingerprint_index import SNAPSHOT, load_snapshot
-from storage.objects import GuardedStorage, LocalStorage
+from storage.fingerprint_index import JOURNAL, SNAPSHOT, journal, load_snapshot
+from storage.objects import GuardedStorage, LocalStorage, open_storage
 from storage.verdicts import publish
 from tests.flows.cli import attest
 from tests.flows.tiny import write_submission
+from tests.log_records import attest_messages
+from tests.s3_server import FlakyProxy, MotoServer
 
 pytestmark = pytest.mark.slow
 IDS = ["2026-000901", "2026-000902", "2026-000903"]
@@ -122,3 +124,41 @@ def test_a_reprocess_reads_the_verdicts_it_chooses_only(night_done: Path) -> Non
     plan = _plan(storage, Selection(mode="reprocess", submission_ids=(IDS[2],)))
     assert [p.submission_id for p in plan.todo] == [IDS[2]]
     assert [r for r in storage.reads if r.startswith("verdicts/")] == [f"verdicts/{IDS[2]}.json"]
+
+
+def test_a_night_prunes_the_journal_a_week_before_its_index_and_keeps_the_rest(night_done: Path) -> None:
+    storage = GuardedStorage(LocalStorage(night_done))
+    tonight = storage.children(JOURNAL)  # the first night's publications
+    now = datetime.now(UTC)
+    for days_ago in (60, 30, 9, 2):
+        journal(storage, IDS[0], 1, now=now - timedelta(days=days_ago))
+    result = attest("run", "--storage", str(night_done))
+    assert result.code == 0, result.err
+    kept = sorted({f"{now - timedelta(days=2):%Y-%m-%d}", *tonight})
+    assert storage.children(JOURNAL) == kept
+    assert not _plan(_Counting(night_done)).todo  # and the night after still has nothing to do
+
+
+def test_a_night_whose_journal_cannot_be_pruned_warns_and_goes_on(
+    s3_server: MotoServer,
+) -> None:
+    """S3 refuses every DeleteObjects: the night still writes its index and its report, the journal
+    waits, and the next night prunes it."""
+    from flows.nightly import execute
+
+    bucket = s3_server.make_bucket()
+    with FlakyProxy(s3_server.port) as proxy:
+        settings = s3_server.settings(bucket, endpoint=proxy.endpoint)
+        storage = open_storage(settings)
+        old = datetime.now(UTC) - timedelta(days=30)
+        journal(storage, IDS[0], 1, now=old)
+        proxy.fail_method, proxy.fail_next = "POST", 100
+        with attest_messages() as warned:
+            report = execute(settings, Selection())
+        assert any(method == "POST" for method, _, _ in proxy.log)  # it tried
+        assert any("journal was not pruned" in message for message in warned)
+        assert storage.exists(SNAPSHOT) and storage.exists(f"runs/{report.run_id}.json")
+        assert storage.children(JOURNAL) == [f"{old:%Y-%m-%d}"]
+        proxy.fail_next = 0
+        execute(settings, Selection())
+        assert storage.children(JOURNAL) == []

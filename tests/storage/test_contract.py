@@ -138,6 +138,7 @@ def test_unsafe_keys_refused(storage: Storage, key: str) -> None:
         lambda: storage.write(key, b"x"),
         lambda: storage.create(key, b"x"),
         lambda: storage.exists(key),
+        lambda: storage.delete(["index/journal/ok", key]),
     ]
     for call in calls:
         with pytest.raises(InputError):
@@ -170,6 +171,34 @@ def test_guarded_storage(storage: Storage) -> None:
     assert guarded.read("verdict-history/s1/0001.json") == b"v1"
     with pytest.raises(InputError):
         guarded.write("verdicts/../submissions/s1/manifest.json", b"x")
+
+
+def test_guarded_storage_deletes_under_index_only(storage: Storage) -> None:
+    """The contract makes index/ alone safe to delete; a list with one key elsewhere deletes nothing."""
+    guarded = GuardedStorage(storage)
+    kept = ["submissions/s1/manifest.json", "verdict-history/s1/0001.json", "verdicts/s1.json", "runs/r.json"]
+    for key in [*kept, "index/journal/2026-01-01/a"]:
+        storage.write(key, b"x")
+    for key in kept:
+        with pytest.raises(ProtectedKeyError):
+            guarded.delete(["index/journal/2026-01-01/a", key])
+    with pytest.raises(InputError):
+        guarded.delete(["index/../verdicts/s1.json"])
+    assert all(storage.exists(key) for key in [*kept, "index/journal/2026-01-01/a"])
+    guarded.delete(["index/journal/2026-01-01/a"])
+    assert not storage.exists("index/journal/2026-01-01/a")
+
+
+def test_delete(storage: Storage) -> None:
+    """Gone, with the folder it leaves empty; a key already gone is no error; the rest untouched."""
+    old = [f"index/journal/2026-01-01/{n}" for n in ("a", "b", "c")]
+    for key in [*old, "index/journal/2026-01-02/d", "index/verdicts.json"]:
+        storage.write(key, b"")
+    storage.delete([*old, "index/journal/2026-01-01/never-there"])
+    storage.delete(old[:1])  # again: another run got there first
+    storage.delete([])
+    assert sorted(o.key for o in storage.iter_objects("")) == ["index/journal/2026-01-02/d", "index/verdicts.json"]
+    assert storage.children("index/journal") == ["2026-01-02"]
 
 
 def test_iter_folders(storage: Storage) -> None:

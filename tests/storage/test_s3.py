@@ -134,3 +134,29 @@ def test_a_large_write_is_one_put(s3_server: MotoServer) -> None:
         storage.write("submissions-copy/big.pdf", data)
         assert [(method, "uploads" in path) for method, path, _ in proxy.log] == [("PUT", False)]
         assert storage.read("submissions-copy/big.pdf") == data
+
+
+def test_delete_goes_in_batches_of_delete_batch(s3_server: MotoServer) -> None:
+    """One DeleteObjects request a batch (S3 takes 1,000 keys a request at most), none for nothing."""
+    with FlakyProxy(s3_server.port) as proxy:
+        storage = _storage(s3_server, prefix="p", endpoint=proxy.endpoint)
+        assert storage.delete_batch <= 1000
+        storage.delete_batch = 2
+        keys = [f"index/journal/2026-01-01/{i}" for i in range(5)]
+        for key in [*keys, "index/journal/2026-01-02/kept"]:
+            storage.write(key, b"")
+        proxy.log.clear()
+        storage.delete([])
+        storage.delete(keys)
+        assert [(method, "delete" in path) for method, path, _ in proxy.log] == [("POST", True)] * 3
+        assert [o.key for o in storage.iter_objects("index")] == ["index/journal/2026-01-02/kept"]
+
+
+def test_a_refused_delete_is_a_storage_error(s3_server: MotoServer) -> None:
+    with FlakyProxy(s3_server.port) as proxy:
+        storage = _storage(s3_server, endpoint=proxy.endpoint, attempts=2, backoff_s=0.01)
+        storage.write("index/journal/2026-01-01/a", b"")
+        proxy.fail_method, proxy.fail_next = "POST", 2
+        with pytest.raises(StorageError, match="storage unreachable"):
+            storage.delete(["index/journal/2026-01-01/a"])
+        assert storage.exists("index/journal/2026-01-01/a")
