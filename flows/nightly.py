@@ -36,7 +36,7 @@ from runtime.temporary_server import guard_temporary_server
 from storage.objects import Storage, open_storage
 from storage.submissions import load_folder
 from validators.assessment import Parsed, parse
-from workers.pool import NOTHING_READ, ReadStats, close_pool, make_pool, read_submission
+from workers.pool import NOTHING_READ, ReadStats, close_pool, make_pool, read_submission, start_readers_early
 from workers.settle import NeedsReading, Settled, SettleJob, settle
 
 log = logging.getLogger("attest")
@@ -253,7 +253,10 @@ def reprocess_flow(
 def run_in_flow(
     settings: Settings, selection: Selection, progress: Progress | None = None, planned: Planned | None = None
 ) -> RunReport:
-    """The CLI's way in: the same flow, with the CLI's settings object, its plan and a progress callback."""
+    """The CLI's way in: the same flow, with the CLI's settings object, its plan and a progress callback.
+    The readers start loading first, while Prefect starts the flow (`start_readers_early`)."""
+    if planned is None or planned[0].todo:
+        start_readers_early(settings)
 
     @flow(name=f"attest-{selection.mode}", task_runner=_runner(), log_prints=False)
     def cli_flow() -> RunReport:

@@ -100,7 +100,7 @@ def _serve(requests_fd: int, answers_fd: int, cap_mb: int) -> None:
 
 
 @functools.cache
-def _warm_readers() -> None:
+def warm_readers() -> None:
     """What the readers build on first use, built once in the worker: built in a child, it would be built
     again for every file. The essay tokenizer, the digits-only Tesseract engine, Pillow's file formats
     (it imports the less common ones, TIFF among them, on first meeting one) and the version of the
@@ -141,7 +141,7 @@ def read_bounded(file: str, kind: Kind, data: bytes | None, settings: Settings) 
     """`read_and_interpret` in the worker's reading child (`workers.reading_child`), killed after
     `settings.file_timeout_s`: the job each reading worker is given. A child that dies without an
     answer (killed, crashed in C) is `reader_failed`."""
-    _warm_readers()
+    warm_readers()
     started = time.monotonic()
     scratch = tempfile.mkdtemp(prefix="file-")  # the child's Tesseract pages: removed even when it is killed
     child = child_for(settings.reading_memory_mb, _serve)

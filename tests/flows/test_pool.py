@@ -50,6 +50,7 @@ WORKER_MODULES = [
     "workers.pool",
     "workers.reading_child",
     "workers.settle",
+    "workers.warm_up",
     "workers.worker_process",
 ]
 
@@ -233,3 +234,28 @@ def test_the_pid_poll_that_stands_in_for_a_pidfd_tells_a_live_run_from_a_gone_on
     child.wait()  # reaped: the pid no longer exists
     assert _alive(os.getpid()) and _alive(1)  # pid 1 (init) always exists, whoever owns it
     assert not _alive(child.pid)
+
+
+def test_the_readers_load_before_the_first_pool_and_its_workers_start_warm() -> None:
+    """`start_readers_early` starts the fork server at once (the command line calls it before Prefect's
+    flow starts); a pool made afterwards forks its workers from that server, with the readers' first-use
+    state (tokenizer, digits engine) already built there."""
+    import multiprocessing.forkserver
+
+    from workers.pool import start_readers_early
+
+    started = time.monotonic()
+    start_readers_early(Settings())
+    assert time.monotonic() - started < 1.0  # it does not wait for the loading
+    server = multiprocessing.forkserver._forkserver._forkserver_pid  # type: ignore[attr-defined]
+    assert server is not None and not gone(server)
+    pool = make_pool(Settings(workers=1))
+    try:
+        parent, warmed = pool.submit(
+            eval,
+            "(__import__('os').getppid(), __import__('workers.bounded').bounded.warm_readers.cache_info().currsize)",
+        ).result(60)
+        assert parent == server
+        assert warmed == 1  # built in the fork server: the worker has not read anything
+    finally:
+        close_pool(pool)
