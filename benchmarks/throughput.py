@@ -830,7 +830,10 @@ def markdown(results: dict[str, Any]) -> str:
         f"{' (not quiet)' if m.get('busy_before_start', 0) > QUIET_MAX_CORES else ''}.",
         f"Corpus: {results['corpus']['submissions']} submissions ({results['corpus']['scanned']} with scans), "
         f"{results['raw_tesseract']['pages']} OCR pages, {results['corpus']['text_pages']} born-digital pages. "
-        "Pipeline path: a Prefect run (`run_in_flow`) in a fresh process, local storage; wall = its `execute` body.",
+        "Pipeline path: a Prefect run (`run_in_flow`) in a fresh process, local storage; wall = its `execute` body."
+        " The readers load in the fork server from the run's start, while Prefect starts the flow"
+        " (`workers.pool.start_readers_early`): like Prefect's start-up, that loading (the fork server's CPU"
+        " below) is outside the wall.",
         "",
         "| figure | value | target | status |",
         "|---|---|---|---|",

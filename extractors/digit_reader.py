@@ -66,8 +66,8 @@ class DigitReader:
         return self._api is not None
 
     def warm(self) -> None:
-        """Load the model now: a reading worker does, before it forks a child for each file (`workers.bounded`),
-        so that no child loads it again."""
+        """Load the model now: the fork server does (`workers.warm_up`) before it forks the workers, and
+        they their reading children, so that none of them loads it again."""
         with self._lock:
             self._engine()
 

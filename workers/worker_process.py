@@ -12,8 +12,8 @@ spent 1.2 s more CPU on the benchmark's corpus (2026-12-02).
 
 Each worker keeps its temporary files (the page handed to Tesseract, pytesseract's output) in a
 directory of its own inside the pool's, removed when it ends; the pool's goes when the pool is
-closed. Each file is read in a child of the worker, leading its own process group with its
-Tesseract (`workers.bounded`). When the run stops a worker still at work
+closed. Files are read in a child of the worker (`workers.reading_child`), leading its own process
+group with its Tesseract (`workers.bounded`). When the run stops a worker still at work
 (`workers.pool.close_pool`), `stop_worker` kills that group and the
 worker: without this every stop left an A4 page (8.7 MB) in /tmp. A worker whose run is gone
 (killed by an operator or the OOM killer) kills that group, removes its directory, the
