@@ -11,7 +11,8 @@ OCR. Each night runs as `attest run` does (`command_line.commands.run_batch`, a 
 server for a night with work, none for an idle one) in a fresh process with a signing key, which
 reports its wall time, its own CPU (`work`) and its peak resident memory (ru_maxrss). Per size: the
 first night (every submission new), then an idle night (nothing new). `--compare N` runs the first
-night of N with 1 and with 2 workers. `--s3 N`: the same on moto's S3 server on loopback.
+night of N with 1 and with 2 workers (with `--dask`, on a local multi-process Dask cluster of 1 and 2
+worker processes). `--s3 N`: the same on moto's S3 server on loopback.
 
 Figures are reported, never asserted; the machine's load at each start is recorded beside them.
 This file is an edge script: it sets environment variables and shells out on purpose.
@@ -174,16 +175,50 @@ def cpu_per_submission_ms(first: dict[str, Any], n: int) -> float:
     return round(1000 * (first["work_cpu_s"] + first["workers_cpu_s"]) / n, 1)
 
 
-def measure(storage: str, env: dict[str, str], n: int, workers: int) -> dict[str, Any]:
+def _cluster_cpu(cluster: Any) -> float:
+    """CPU seconds so far of a local Dask cluster's worker processes, with their children (the reading
+    children, live or reaped): the night's process does not see them."""
+    import psutil
+
+    total = 0.0
+    for worker in cluster.workers.values():
+        try:
+            process = psutil.Process(worker.process.pid)
+            times = process.cpu_times()
+            total += times.user + times.system + times.children_user + times.children_system
+            for child in process.children(recursive=True):
+                with_children = child.cpu_times()
+                total += with_children.user + with_children.system
+        except (psutil.Error, AttributeError):
+            continue
+    return total
+
+
+def measure_on_dask(storage: str, env: dict[str, str], n: int, workers: int) -> dict[str, Any]:
+    """`measure` with the night's reading and settling on a local multi-process Dask cluster of
+    `workers` processes of one thread each (`ATTEST_DASK_ADDRESS`), the cluster's CPU read from /proc."""
+    from distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, env={"OMP_THREAD_LIMIT": "1"}
+    ) as cluster:
+        before = _cluster_cpu(cluster)
+        result = measure(storage, env | {"ATTEST_DASK_ADDRESS": cluster.scheduler_address}, n, workers, idle=False)
+        result["first"]["workers_cpu_s"] = round(_cluster_cpu(cluster) - before, 2)
+    result["cpu_per_submission_ms"] = cpu_per_submission_ms(result["first"], n)
+    return result
+
+
+def measure(storage: str, env: dict[str, str], n: int, workers: int, *, idle: bool = True) -> dict[str, Any]:
     print(f"  {storage}: {n} submissions, first night ({workers} workers) ...", flush=True)
     first = night(storage, env, workers)
     print(f"    {first}", flush=True)
-    idle = night(storage, env, workers)
-    print(f"    idle: {idle}", flush=True)
+    idle_night = night(storage, env, workers) if idle else None
+    print(f"    idle: {idle_night}", flush=True)
     return {
         "n": n,
         "first": first,
-        "idle": idle,
+        "idle": idle_night,
         "per_submission_ms": per_submission_ms(first, n),
         "cpu_per_submission_ms": cpu_per_submission_ms(first, n),
     }
@@ -197,7 +232,10 @@ def markdown(results: dict[str, Any]) -> str:
         "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results["runs"]:
-        f, i = r["first"], r["idle"]
+        f, i = (
+            r["first"],
+            r["idle"] or {"wall_s": "-", "work_cpu_s": "-", "peak_mb": "-", "load_average_at_start": ["-"]},
+        )
         rows.append(
             f"| {r['where']} | {r['n']:,} | {f['notices']} | {f['workers']} | {f['plan_s'] + f['execute_s']:.1f} s | "
             f"{r['per_submission_ms']} ms | {r['cpu_per_submission_ms']} ms | {f['peak_mb']} | {i['wall_s']} s | {i['work_cpu_s']} s | {i['peak_mb']} | "
@@ -233,6 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000,50000")
     parser.add_argument("--s3", type=int, default=0, help="also N submissions on moto's S3 server")
     parser.add_argument("--compare", type=int, default=0, help="N submissions with 1 and 2 workers")
+    parser.add_argument("--dask", action="store_true", help="--compare on a local multi-process Dask cluster")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-notices", action="store_true", help="notices off (the pipeline's own cost without them)")
     parser.add_argument("--out", type=Path, default=Path("benchmarks/results"))
@@ -252,12 +291,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.no_notices:
             env["ATTEST_NOTICES"] = "off"
         templates = build_templates(work)
-        plan = [(n, w) for n in ([args.compare] if args.compare else []) for w in (1, 2)]
-        plan += [(int(s), args.workers) for s in args.sizes.split(",") if s]
-        for n, workers in plan:
+        plan = [(n, w, args.dask) for n in ([args.compare] if args.compare else []) for w in (1, 2)]
+        plan += [(int(s), args.workers, False) for s in args.sizes.split(",") if s]
+        for n, workers, on_dask in plan:
             root = work / f"local-{n}-{workers}"
             populate(root, templates, n)
-            results["runs"].append({"where": "local"} | measure(str(root), env, n, workers))
+            if on_dask:
+                results["runs"].append({"where": "local, Dask cluster"} | measure_on_dask(str(root), env, n, workers))
+            else:
+                results["runs"].append({"where": "local"} | measure(str(root), env, n, workers))
             shutil.rmtree(root)
             _write(args.out, results)
         if args.s3:
