@@ -106,8 +106,9 @@ def capture(rng: random.Random, pdf: bytes, kind: Capture, *, poor: bool = False
         return Captured(pdf, "pdf", "pdf", None)
     if kind == "photo":
         shots = _pages(pdf, 200)
-        if len(shots) != 1:
-            raise ValueError("a phone photo holds one page; draw the paper on one page")
+        if len(shots) > 1:  # a photo of each sheet, joined into one PDF as a phone's scanning app does
+            photos = [_photo(rng, shot, poor) for shot in shots]
+            return Captured(_image_pdf(photos, 200), "pdf", "scan_pdf", "poor" if poor else "photo")
         page = _photo(rng, shots[0], poor)
         exif = None
         if rng.random() < 0.4:  # the phone stores the pixels sideways and says so in EXIF

@@ -152,3 +152,25 @@ def test_field_set_borrows_nothing_from_sample_set_but_the_labels() -> None:
         text = path.read_text(encoding="utf-8")
         wrong += [f"{path.name}: {m}" for m in re.findall(r"sample_set\.(?!labels\b)\w+", text)]
     assert not wrong, wrong
+
+
+def test_a_paper_of_two_sheets_photographed_is_one_pdf_of_two_photos() -> None:
+    """A phone photo holds one sheet: a paper of two is photographed sheet by sheet and joined into one
+    PDF, as a phone's scanning app does (drawing such a paper as a photo used to stop the build)."""
+    from reportlab.pdfgen import canvas
+
+    from field_set.capture import capture
+
+    out = io.BytesIO()
+    sheet = canvas.Canvas(out)
+    for text in ("first sheet", "second sheet"):
+        sheet.drawString(100, 700, text)
+        sheet.showPage()
+    sheet.save()
+    got = capture(random.Random(1), out.getvalue(), "photo")
+    doc = pdfium.PdfDocument(got.data)
+    try:
+        assert got.extension == "pdf" and got.quality == "photo" and len(doc) == 2
+        assert all(not doc[i].get_textpage().get_text_range().strip() for i in range(2))  # pictures, no text layer
+    finally:
+        doc.close()
