@@ -880,8 +880,8 @@ def markdown(results: dict[str, Any]) -> str:
         "",
         "CPU during the wall (seconds of CPU; the workers' figure includes their children, and is taken apart"
         " into the child each file is read in (its reading code and the Tesseract processes it runs), the"
-        " workers' own (caches, settling) and the fork server's loading of the readers, read just before the"
-        " workers end; the machine's columns are /proc/stat over the same wall:"
+        " workers' own (caches, settling) and the fork server's loading of the readers (its whole life, most of"
+        " it before the wall), read just before the workers end; the machine's columns are /proc/stat over the same wall:"
         " the cores left idle, and the busy time charged to no process of the run). With one"
         " worker the flow's process and Prefect's server have a core to themselves; with one worker per core"
         " they take their share of the workers' cores. The run held on one core (every process of it, by CPU"

@@ -37,7 +37,8 @@ def test_benchmark_outputs_on_a_tiny_corpus(tmp_path: Path, prefect_api: str) ->
     # settling, the fork server's loading
     split = run["worker_cpu_s"]
     assert split["file_children"] > 0 and split["worker_own"] > 0 and split["fork_server"] > 0
-    assert sum(split.values()) <= run["cpu_s"]["workers"] + 0.05
+    # the fork server's figure is its whole life: it starts loading before the wall (start_readers_early)
+    assert split["worker_own"] + split["file_children"] <= run["cpu_s"]["workers"] + 0.05
     assert "of which files' reading children" in (out / "throughput.md").read_text(encoding="utf-8")
     # the whole machine over the same wall: the run's own CPU is part of its busy time
     machine = run["machine_cpu_s"]
