@@ -346,6 +346,11 @@ def compare_names(applicant: str, found: str) -> NameVerdict:
     )
     if kin and n == "none" and p == "none" and a.first and a.patronymic and len(unmatched) >= 2:
         return "different"
+    # Only the first name in common, with another surname and another patronymic (Жақыпова Нұргүл
+    # Ермекқызы for Шәкенова Нұргүл Болатқызы): another woman of a common name. A maiden name keeps the
+    # patronymic, and a misreading makes near spellings, not two other words at once.
+    if s == "none" and n == "exact" and p == "none" and a.patronymic and found_has_patronymic and len(unmatched) >= 2:
+        return "different"
     if s == "none" and n == "none" and "near" not in (p,):
         if len(f.tokens) >= 2 and len(unmatched) >= 2:
             return "different"

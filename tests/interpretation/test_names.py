@@ -135,3 +135,18 @@ def test_a_name_that_opens_the_line_after_a_cue_word_is_the_holder() -> None:
     and a certificate of another teacher went to a person instead of being refused."""
     hits = holder_names([(1, "СЕРТИФИКАТ\nДана\nСоколову Андрею Александровичу в\nтом, что он прошёл курсы")])
     assert [(h.name, h.certainty) for h in hits] == [("Соколову Андрею Александровичу", 0.95)]
+
+
+@pytest.mark.parametrize(
+    ("found", "verdict"),
+    [
+        ("Жақыпова Нұргүл Ермекқызы", "different"),  # only the first name shared: another woman
+        ("Жакуповой Нургуль Ермековне", "different"),  # the same, in a Russian order's dative
+        ("Жақыпова Нұргүл Болатқызы", "maiden"),  # the patronymic kept: a maiden (or married) name
+        ("Шәкенова Нұргүл Ермекқызы", "unsure"),  # the surname kept: for a person to look at
+        ("Жақыпова Нұргүл", "unsure"),  # no patronymic to tell them apart
+        ("Шакенава Нургуль Болатовна", "unsure"),  # a misread letter is a near spelling: a person looks
+    ],
+)
+def test_a_shared_first_name_alone_is_another_person(found: str, verdict: str) -> None:
+    assert compare_names("Шәкенова Нұргүл Болатқызы", found) == verdict
