@@ -26,7 +26,6 @@ from extractors.base import (
     blank_page,
 )
 from extractors.ocr import ocr_image
-from extractors.page_hash import image_hash
 from extractors.preprocess import decoded_bytes, page_memory_exceeded
 from extractors.sheet import flatten_sheet
 from models.extraction import PageText
@@ -79,11 +78,7 @@ def _read_frame(frame: Image.Image, number: int, settings: Settings) -> PageText
     if sheet is not None:
         # A photographed sheet, cut out and squared: its resolution is what an A4 sheet of this size has.
         upright, dpi = sheet, max(sheet.size) / _A4_LONG_INCHES
-    read = ocr_image(upright, settings, dpi=dpi)
-    page = read.to_page(number)
-    if number == 1 and read.limit_hit is None:
-        page = page.model_copy(update={"image_hash": image_hash(upright, read.turned)})
-    return page
+    return ocr_image(upright, settings, dpi=dpi).to_page(number, upright)
 
 
 class ImageExtractor:

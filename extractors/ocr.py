@@ -23,6 +23,7 @@ from extractors.columns import Word, column_lines
 from extractors.coverage import Box, ink_coverage
 from extractors.normalise import normalise_text
 from extractors.numbers import digits_of, numeric_words, reread_numbers, standing
+from extractors.page_hash import image_hash
 from extractors.preprocess import prepare_for_ocr
 from models.errors import InternalError
 from models.extraction import PageText
@@ -45,7 +46,10 @@ class OcrResult:
     codes: tuple[str, ...] = ()  # the payloads of the QR codes on the page
     checked_numbers: tuple[str, ...] = ()  # digits that a second, digits-only reading confirmed
 
-    def to_page(self, number: int) -> PageText:
+    def to_page(self, number: int, image: Image.Image | None = None) -> PageText:
+        """The page as the readers report it; the first page of a file read whole also carries the
+        perceptual hash of `image`, the picture read (`extractors.page_hash`), made while it is decoded."""
+        hashed = number == 1 and self.limit_hit is None
         return PageText(
             number=number,
             text=self.text,
@@ -56,6 +60,7 @@ class OcrResult:
             turned=self.turned,
             codes=self.codes,
             checked_numbers=self.checked_numbers,
+            image_hash=image_hash(image, self.turned) if image is not None and hashed else None,
         )
 
 

@@ -44,7 +44,6 @@ from extractors.base import (
 )
 from extractors.normalise import normalise_text
 from extractors.ocr import ocr_image
-from extractors.page_hash import image_hash
 from extractors.preprocess import page_memory_exceeded
 from extractors.quality import has_real_words, real_word_stats
 from extractors.text_layer_columns import text_in_columns
@@ -329,10 +328,7 @@ def _ocr_page(page: pdfium.PdfPage, number: int, settings: Settings) -> PageText
     if rendered is None:
         return blank_page(number, LIMIT_PAGE_TOO_LARGE)
     image, dpi = rendered
-    read = ocr_image(image, settings, dpi=dpi)
-    if number == 1 and read.limit_hit is None:
-        return read.to_page(number).model_copy(update={"image_hash": image_hash(image, read.turned)})
-    return read.to_page(number)
+    return ocr_image(image, settings, dpi=dpi).to_page(number, image)
 
 
 def _read_page(doc: pdfium.PdfDocument, index: int, layer: _Layer, settings: Settings) -> PageText:

@@ -42,7 +42,6 @@ from workers.reading_child import (
     receive,
     retire,
     send,
-    set_tempdir,
     worn,
 )
 
@@ -78,10 +77,10 @@ def _serve(requests_fd: int, answers_fd: int, cap_mb: int) -> None:
     status = 0
     try:
         prepare_child(cap_mb)
-        with os.fdopen(requests_fd, "rb", buffering=0) as requests, os.fdopen(answers_fd, "wb") as answers:
-            while (raw := receive(requests.fileno(), None)) is not None:
+        with os.fdopen(answers_fd, "wb") as answers:
+            while (raw := receive(requests_fd, None)) is not None:
                 file, kind, data, settings, scratch = pickle.loads(raw)
-                set_tempdir(scratch)
+                tempfile.tempdir = scratch  # its Tesseract's pages, in the folder the worker removes
                 before = file_peak_start()
                 try:
                     result: tuple[str, object] = ("reading", read_and_interpret(file, kind, data, settings))

@@ -29,19 +29,20 @@ import pickle
 import resource
 import select
 import signal
-import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import BinaryIO
 
 _MAX_FILES = 200
 _GROWTH_SHARE = 8  # a child grown by more than 1/8 of its memory cap is replaced
 _LENGTH = 8
 
-_open_fds: set[int] = set()  # every reading child's pipe ends in this worker: closed in each new child
 _local = threading.local()
-_living: dict[int, ReadingChild] = {}  # every thread's child, by pid: ended with the worker (`retire_all`)
+# Every thread's child, by pid: their pipe ends are closed in each new child, and they end with the worker.
+_living: dict[int, ReadingChild] = {}
+Serve = Callable[[int, int, int], None]  # the child's life: (requests fd, answers fd, memory cap in MB)
 
 
 @dataclass
@@ -54,11 +55,11 @@ class ReadingChild:
     cap_mb: int
     data_at_fork_kb: int
     files: int = 0
-    fds: tuple[int, ...] = field(default=())
 
 
-def held_kb(pid: int | str = "self", field_name: str = "VmData") -> int:
-    """A process's data (heap and private mappings) or other /proc status field, in kB; 0 when unknown."""
+def status_kb(pid: int | str = "self", field_name: str = "VmData") -> int:
+    """A field of a process's /proc status in kB (by default its data: heap and private mappings); 0 when
+    unknown."""
     try:
         with open(f"/proc/{pid}/status", encoding="ascii") as fh:
             return next(int(line.split()[1]) for line in fh if line.startswith(f"{field_name}:"))
@@ -66,7 +67,7 @@ def held_kb(pid: int | str = "self", field_name: str = "VmData") -> int:
         return 0
 
 
-def child_for(cap_mb: int, serve: Any) -> ReadingChild:
+def child_for(cap_mb: int, serve: Serve) -> ReadingChild:
     """This thread's child, forked now if it has none or one with another memory cap."""
     child: ReadingChild | None = getattr(_local, "child", None)
     if child is not None and child.cap_mb != cap_mb:
@@ -84,13 +85,14 @@ def current_pid() -> int | None:
     return child.pid if child is not None else None
 
 
-def _start(cap_mb: int, serve: Any) -> ReadingChild:
+def _start(cap_mb: int, serve: Serve) -> ReadingChild:
     request_r, request_w = os.pipe()
     answer_r, answer_w = os.pipe()
-    data_kb = held_kb()
+    data_kb = status_kb()
     pid = os.fork()
     if pid == 0:
-        for fd in (*_open_fds, request_w, answer_r):
+        others = [fd for other in _living.values() for fd in (other.requests.fileno(), other.answers)]
+        for fd in (*others, request_w, answer_r):
             with contextlib.suppress(OSError):
                 os.close(fd)
         serve(request_r, answer_w, cap_mb)
@@ -99,8 +101,7 @@ def _start(cap_mb: int, serve: Any) -> ReadingChild:
     os.close(answer_w)
     with contextlib.suppress(OSError):
         os.setpgid(pid, pid)  # also from this side: a kill before the child ran still reaches its group
-    _open_fds.update((request_w, answer_r))
-    child = ReadingChild(pid, os.fdopen(request_w, "wb"), answer_r, cap_mb, data_kb, fds=(request_w, answer_r))
+    child = ReadingChild(pid, os.fdopen(request_w, "wb"), answer_r, cap_mb, data_kb)
     _living[pid] = child
     return child
 
@@ -118,7 +119,6 @@ def retire(child: ReadingChild, *, kill: bool) -> resource.struct_rusage:
         child.requests.close()
     with contextlib.suppress(OSError):
         os.close(child.answers)
-    _open_fds.difference_update(child.fds)
     _living.pop(child.pid, None)
     _, _, usage = os.wait4(child.pid, 0)
     return usage
@@ -134,7 +134,7 @@ def retire_all() -> None:
 
 def worn(child: ReadingChild) -> bool:
     """The child has served its files, or holds too much more than it was forked with."""
-    grown_kb = held_kb(child.pid) - child.data_at_fork_kb
+    grown_kb = status_kb(child.pid) - child.data_at_fork_kb
     return child.files >= _MAX_FILES or grown_kb * _GROWTH_SHARE > child.cap_mb * 1024
 
 
@@ -182,7 +182,7 @@ def prepare_child(cap_mb: int) -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     os.close(devnull)
-    limit = held_kb() * 1024 + cap_mb * 2**20
+    limit = status_kb() * 1024 + cap_mb * 2**20
     if limit > cap_mb * 2**20:
         resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
 
@@ -197,10 +197,6 @@ def file_peak_start() -> int:
 def file_peak(children_before_kb: int) -> int:
     """After a file: the peak resident memory of its reading, in bytes: the child's, or its Tesseract's
     when one of them went higher during this file."""
-    own = held_kb("self", "VmHWM")
+    own = status_kb("self", "VmHWM")
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return max(own, children if children > children_before_kb else 0) * 1024
-
-
-def set_tempdir(folder: str) -> None:
-    tempfile.tempdir = folder
