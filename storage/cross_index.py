@@ -14,9 +14,9 @@ it holds; older days are wholly inside it, as an entry is named by the clock of 
 creates it at once). Nothing is kept between processes: a worker process opens the index from its
 storage and refreshes its copy on every call (one listing of the last days).
 
-Races: each submission is recorded *before* it is compared, so of two duplicates assessed at the
-same moment by two runs, the later comparison sees the earlier record; the earlier one is flagged
-when it is next assessed.
+Races: each submission is recorded, and the log listed again, *before* it is compared, so of two
+duplicates assessed at the same moment by two runs (or two workers of one night), the later
+comparison sees the other's record; the earlier one is flagged when it is next assessed.
 
 If the index is lost (or cross-checks are switched on mid-year), `workers.cross_checks` builds it again
 from the current verdicts and the readings cached for them.
@@ -318,8 +318,8 @@ def cross_check(
 ) -> CrossMatches:
     """Record this submission in its year's index, then what the index holds of other applicants that
     repeats its essay or its documents. `essay` is this essay's text, for the shared passage."""
-    index = open_year(storage, year)
-    _record(storage, index, entry, now)
+    _record(storage, open_year(storage, year), entry, now)
+    index = open_year(storage, year)  # listed again after recording: what another run recorded meanwhile
     essays = index.essay_matches(storage, entry, essay)
     if index.since_snapshot >= fold_after:
         fold(storage, index)

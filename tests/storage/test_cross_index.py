@@ -6,8 +6,10 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import random
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import pytest
@@ -159,3 +161,45 @@ def test_the_band_table_finds_near_signatures_sorted_or_not() -> None:
     assert table.query(rng.integers(0, 2**32, size=128, dtype=np.uint64).astype(np.uint32)).size == 0
     table.remove(5)
     assert table.query(near[5]).size == 0
+
+
+class _Racing:
+    """Another process's view of the same folder: its own copy of the index (another name), and its
+    `create` of a log entry held until the other has reached its own."""
+
+    def __init__(self, inner: Storage, name: str, barrier: threading.Barrier) -> None:
+        self.inner, self.name, self.barrier = inner, name, barrier
+
+    def describe(self) -> str:
+        return self.name
+
+    def create(self, key: str, data: bytes) -> bool:
+        if "/log/" in key:
+            self.barrier.wait(10)
+        return self.inner.create(key, data)
+
+    def __getattr__(self, attribute: str):  # type: ignore[no-untyped-def]
+        return getattr(self.inner, attribute)
+
+
+def test_two_duplicates_recorded_at_the_same_moment_are_seen(local: Storage) -> None:
+    """Both workers open the year before either records: the comparison after recording still sees the other."""
+    original = essay_of(31)
+    copy = reworded(random.Random(8), "ru", original, 0.15)
+    barrier = threading.Barrier(2)
+    found: dict[str, tuple[str, ...]] = {}
+
+    def assess(name: str, e: Entry, text: str) -> None:
+        racing = cast(Storage, _Racing(local, name, barrier))
+        found[e.submission_id] = tuple(m.submission_id for m in check(racing, e, text).essays)
+
+    runs = [
+        threading.Thread(target=assess, args=("one", entry("2026-000001", "111", original), original)),
+        threading.Thread(target=assess, args=("two", entry("2026-000002", "222", copy), copy)),
+    ]
+    for run in runs:
+        run.start()
+    for run in runs:
+        run.join(30)
+    assert set(found) == {"2026-000001", "2026-000002"}
+    assert found["2026-000001"] == ("2026-000002",) or found["2026-000002"] == ("2026-000001",)
