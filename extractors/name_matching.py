@@ -186,9 +186,10 @@ def edit_distance(a: str, b: str) -> int:
 _OCR_SAME = frozenset({("а", "е"), ("е", "а"), ("о", "е"), ("е", "о")})
 # A Kazakh "ө" (kept by the key) is the "о" or "у" of the same name spelt in Russian, or an "о"
 # where a document spells the name in Kazakh too; a Kazakh "қ" (folded to "к") is often a Russian "х"
-# (Бақытжан / Бахытжан, Ақмарал / Ахмарал).
+# (Бақытжан / Бахытжан, Ақмарал / Ахмарал); a Kazakh "ы" is often a Russian "у" (Жақыпова /
+# Жакупова, Тұрсынов / Турсунов).
 _SAME_LETTER = _OCR_SAME | {
-    (x, y) for a, b in (("ө", "о"), ("ө", "у"), ("ө", "е"), ("к", "х")) for x, y in ((a, b), (b, a))
+    (x, y) for a, b in (("ө", "о"), ("ө", "у"), ("ө", "е"), ("к", "х"), ("ы", "у")) for x, y in ((a, b), (b, a))
 }
 
 
@@ -346,6 +347,14 @@ def compare_names(applicant: str, found: str) -> NameVerdict:
     )
     if kin and n == "none" and p == "none" and a.first and a.patronymic and len(unmatched) >= 2:
         return "different"
+    # A surname a letter off (Есенова for Үсенова) with another first name and another patronymic: two
+    # words wholly other are no misreading, whatever the surname.
+    if s == "near" and n == "none" and p == "none" and a.patronymic and found_has_patronymic and len(unmatched) >= 2:
+        return "different"
+    # The surname in its other sex's form with both initials another's (Е.Б. Дәулетов on an order for
+    # Дәулетова Ләззат Серікқызы): a relative, or a namesake, signing.
+    if kin and s != "exact" and first_initial_ok is False and patr_initial_ok is False:
+        return "different"
     # Only the first name in common, with another surname and another patronymic (Жақыпова Нұргүл
     # Ермекқызы for Шәкенова Нұргүл Болатқызы): another woman of a common name. A maiden name keeps the
     # patronymic, and a misreading makes near spellings, not two other words at once.
@@ -354,7 +363,9 @@ def compare_names(applicant: str, found: str) -> NameVerdict:
     if s == "none" and n == "none" and "near" not in (p,):
         if len(f.tokens) >= 2 and len(unmatched) >= 2:
             return "different"
-        if len(unmatched) >= 1 and first_initial_ok is False:
+        # Another surname and another initial (С.С. Құрманғалиева signing for Жақыпова Сәуле
+        # Болатқызы): a maiden name keeps both initials, so this is someone else.
+        if len(unmatched) >= 1 and False in (first_initial_ok, patr_initial_ok):
             return "different"
     return "unsure"
 

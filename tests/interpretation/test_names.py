@@ -98,6 +98,9 @@ ACROSS_SPELLINGS = [
     # О and У are different letters where no Ө stands behind them: another surname is no match
     ("Омаров Ерлан Муратович", "Умаров Ерлан Муратович", "unsure"),
     ("Өтегенов Ерлан Мұратұлы", "Иванов Петр Сергеевич", "different"),
+    # Kazakh ы is often a Russian у
+    ("Жакупова Динара Ермековна", "Жақыпова Динара Ермекқызына", "same"),
+    ("Турсунов Ерлан Маратович", "Тұрсынов Ерлан Маратұлы", "same"),
     # the same family's surname, another first name and patronymic: an order listing a relative
     ("Дюсенбаев Бахытжан Муратович", "Дюсенбаева Гульнар Сериковна", "different"),
     ("Дюсенбаев Бахытжан Муратович", "Дюсенбаев Бахытжан", "same"),
@@ -150,3 +153,30 @@ def test_a_name_that_opens_the_line_after_a_cue_word_is_the_holder() -> None:
 )
 def test_a_shared_first_name_alone_is_another_person(found: str, verdict: str) -> None:
     assert compare_names("Шәкенова Нұргүл Болатқызы", found) == verdict
+
+
+@pytest.mark.parametrize(
+    ("found", "verdict"),
+    [
+        ("С.С. Құрманғалиева", "different"),  # another surname, the patronymic's initial another: a signatory
+        ("Құрманғалиева Б.С.", "different"),  # the first name's initial another
+        ("С.Б. Құрманғалиева", "unsure"),  # both initials hers: a maiden name is possible
+        ("С.С. Жақыпова", "unsure"),  # her surname: a misread initial is for a person to judge
+    ],
+)
+def test_another_surname_with_another_initial_is_another_person(found: str, verdict: str) -> None:
+    assert compare_names("Жақыпова Сәуле Болатқызы", found) == verdict
+
+
+@pytest.mark.parametrize(
+    ("applicant", "found", "verdict"),
+    [
+        ("Үсенова Әсел Ерланқызы", "Есенова Қарлығаш Ермекқызы", "different"),  # a near surname, the rest another's
+        ("Үсенова Әсел Ерланқызы", "Есенова Әсел Ерланқызы", "unsure"),  # a near surname alone: a misreading
+        ("Дәулетова Ләззат Серікқызы", "Е.Б. Дәулетов", "different"),  # her surname's male form, other initials
+        ("Дәулетова Ләззат Серікқызы", "Л.С. Дәулетов", "unsure"),  # her initials: a letter lost
+        ("Дәулетова Ләззат Серікқызы", "Е.Б. Дәулетова", "unsure"),  # her own surname: a person judges
+    ],
+)
+def test_a_near_or_male_surname_with_everything_else_another(applicant: str, found: str, verdict: str) -> None:
+    assert compare_names(applicant, found) == verdict
