@@ -7,8 +7,9 @@ light across a photo does not count as ink; the words are Tesseract's word boxes
 the share of ink pixels inside a word box, widened by a few pixels for the strokes at its edge.
 """
 
+import cv2
 import numpy as np
-from PIL import Image, ImageFilter
+from PIL import Image
 
 _WIDTH = 800  # the page is measured at this width: enough for 10-pt text strokes, a few ms a page
 _LOCAL = 12  # the neighbourhood radius (pixels at that width) the ink is judged against
@@ -20,16 +21,19 @@ Box = tuple[int, int, int, int]  # left, top, width, height in the page image's 
 
 
 def ink_mask(image: Image.Image) -> tuple[np.ndarray, float]:
-    """The page's ink at measuring width, and the scale from the page's pixels to it."""
-    grey = image.convert("L")
+    """The page's ink at measuring width, and the scale from the page's pixels to it.
+
+    The page is first reduced by a whole factor (a box average) and only the rest resampled, and the
+    neighbourhood is OpenCV's box filter: ~4 ms a page instead of ~15, with every page's coverage of
+    the benchmark and the field set (211) within 0.006 of the fully resampled measure, none across the 0.95 bar."""
+    grey = image if image.mode == "L" else image.convert("L")
     scale = min(1.0, _WIDTH / grey.width)
     if scale < 1.0:
-        grey = grey.resize(
-            (max(1, round(grey.width * scale)), max(1, round(grey.height * scale))), Image.Resampling.BILINEAR
-        )
-    local = np.asarray(grey.filter(ImageFilter.BoxBlur(_LOCAL)), dtype=np.int16)
-    pixels = np.asarray(grey, dtype=np.int16)
-    return (local - pixels) > _DARKER, scale
+        size = (max(1, round(grey.width * scale)), max(1, round(grey.height * scale)))
+        grey = grey.resize(size, Image.Resampling.BILINEAR, reducing_gap=1.0)
+    pixels = np.asarray(grey)
+    local = cv2.blur(pixels, (2 * _LOCAL + 1, 2 * _LOCAL + 1), borderType=cv2.BORDER_REPLICATE)
+    return cv2.subtract(local, pixels) > _DARKER, scale
 
 
 def ink_coverage(image: Image.Image, words: list[Box]) -> float | None:

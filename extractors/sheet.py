@@ -33,12 +33,17 @@ def _outline(gray: np.ndarray) -> np.ndarray | None:
     return None
 
 
+def _median(gray: np.ndarray, mask: np.ndarray) -> int:
+    """The median grey level under `mask` (from its histogram: a few times quicker than sorting)."""
+    counts = np.cumsum(cv2.calcHist([gray], [0], mask, [256], [0, 256]).ravel())
+    return int(np.searchsorted(counts, counts[-1] / 2))
+
+
 def _stands_out(gray: np.ndarray, quad: np.ndarray) -> bool:
     inside = np.zeros(gray.shape, np.uint8)
     cv2.fillConvexPoly(inside, quad.astype(np.int32), 1)
-    paper = float(np.median(gray[inside == 1]))
-    surroundings = gray[inside == 0]
-    return surroundings.size > 0 and paper - float(np.median(surroundings)) >= _STANDS_OUT
+    outside = 1 - inside
+    return bool(outside.any()) and _median(gray, inside) - _median(gray, outside) >= _STANDS_OUT
 
 
 def _ordered(quad: np.ndarray) -> np.ndarray:
@@ -51,14 +56,23 @@ def _ordered(quad: np.ndarray) -> np.ndarray:
 
 
 def flatten_sheet(image: Image.Image) -> Image.Image | None:
-    """The sheet cut out and squared (8-bit grey, full resolution), or None when no sheet stands out."""
-    gray = np.asarray(image.convert("L"))
-    scale = min(1.0, _WORK / max(gray.shape))
-    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
+    """The sheet cut out and squared (8-bit grey, full resolution), or None when no sheet stands out.
+
+    The outline is looked for on a copy reduced by Pillow (a whole factor first, then resampled: 3 ms
+    a page where OpenCV's area resampling took 6), and the sheet is warped bilinearly: bicubic cost
+    27 ms a page against 7, and Tesseract read the benchmark's photographed pages no better from it
+    (the same word counts, a word or two read differently either way)."""
+    grey = image if image.mode == "L" else image.convert("L")
+    scale = min(1.0, _WORK / max(grey.size))
+    working = grey
+    if scale < 1:
+        size = (max(1, round(grey.width * scale)), max(1, round(grey.height * scale)))
+        working = grey.resize(size, Image.Resampling.BILINEAR, reducing_gap=1.0)
+    small = np.asarray(working)
     quad = _outline(small)
     if quad is None or not _stands_out(small, quad):
         return None
-    corners = _ordered(quad / scale)
+    corners = _ordered(quad / np.float32(small.shape[1] / grey.width))
     top, right, bottom, left = (
         np.linalg.norm(corners[1] - corners[0]),
         np.linalg.norm(corners[2] - corners[1]),
@@ -68,6 +82,6 @@ def flatten_sheet(image: Image.Image) -> Image.Image | None:
     width, height = int(max(top, bottom)), int(max(left, right))
     target = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], dtype=np.float32)
     warped = cv2.warpPerspective(
-        gray, cv2.getPerspectiveTransform(corners, target), (width, height), flags=cv2.INTER_CUBIC
+        np.asarray(grey), cv2.getPerspectiveTransform(corners, target), (width, height), flags=cv2.INTER_LINEAR
     )
     return Image.fromarray(warped, mode="L")
