@@ -193,14 +193,17 @@ def _numbers_read_twice(
 def _turn(prepared: Image.Image, settings: Settings) -> int:
     """Degrees (90, 180, 270) to turn the page clockwise by Tesseract's orientation detection; 0 when
     it finds the page upright or cannot tell (too few letters, no `osd` data)."""
-    half = prepared.convert("L").resize((max(1, prepared.width // 2), max(1, prepared.height // 2)))
+    half = prepared.convert("L").reduce(2)
     try:
-        found = pytesseract.image_to_osd(
-            half,
-            config="--psm 0 -c min_characters_to_try=5",
-            timeout=settings.ocr_page_timeout_s,
-            output_type=pytesseract.Output.DICT,
-        )
+        with tempfile.NamedTemporaryFile(prefix="attest-osd-", suffix=".tif") as half_file:
+            half.save(half_file, format="TIFF")  # as the page itself: pytesseract's PNG took ~35 ms to write
+            half_file.flush()
+            found = pytesseract.image_to_osd(
+                half_file.name,
+                config="--psm 0 -c min_characters_to_try=5",
+                timeout=settings.ocr_page_timeout_s,
+                output_type=pytesseract.Output.DICT,
+            )
     except RuntimeError:  # TesseractError and pytesseract's timeout both are
         return 0
     rotate = int(found.get("rotate", 0))

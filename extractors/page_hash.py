@@ -99,12 +99,16 @@ def _first_image(data: bytes, media_type: MediaType) -> Image.Image | None:
 def image_hash(image: Image.Image, turned: int) -> str:
     """The hash of a page image a reader has already decoded (for OCR), turned as the reader turned it
     upright: decoding the file a second time for its hash cost a scanned page about a tenth of its
-    reading outside Tesseract."""
+    reading outside Tesseract. Hashed at the width a PDF's page is rendered at here (`_WORK_WIDTH`,
+    the upright page's), reduced by a whole factor first: 5 ms a page where hashing at twice that
+    width took 14, with the distances between born-digital certificates and their scans and photos
+    as before (24 pairs: 180 bits in all against 182)."""
     if image.mode not in ("L", "RGB"):
         image = image.convert("L")  # a 1-bit scan: resized only from grey
-    scale = min(1.0, _WORK_WIDTH * 2 / max(image.size))
+    upright_width = image.height if turned in (90, 270) else image.width
+    scale = min(1.0, _WORK_WIDTH / max(upright_width, 1))
     size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
-    small = image.resize(size, Image.Resampling.BILINEAR, reducing_gap=2.0)
+    small = image.resize(size, Image.Resampling.BILINEAR, reducing_gap=1.0)
     if turned:
         small = small.rotate(-turned, expand=True)  # PIL turns anticlockwise; the reader's turn is clockwise
     return dct_hash(np.asarray(small.convert("L")))
