@@ -2,7 +2,8 @@
 
 Run as `python -m benchmarks.evaluate [--out DIR] [--profile eval] [--seeds 2026,2027] [--strict]`.
 `--profile field` measures on the independent field set (`field_set`), whose documents the readers
-were not tuned on; its report adds tables per capture kind and per language.
+were not tuned on; its report adds tables per capture kind and per language, and the field accuracy
+(`benchmarks.field_accuracy`): the names, IINs and dates printed on each document, found and right.
 It writes the sample set of each seed under its own storage root, runs the nightly flow on it
 in-process, and compares every verdict with its `SampleCase`. The metrics that matter most are
 the legal ones (contract §3): a false refusal wrongs a teacher, a false acceptance lets through
