@@ -140,8 +140,27 @@ def field_table(title: str, groups: Mapping[str, FieldScore], order: Sequence[st
     return lines
 
 
+def field_misses(pairs: Iterable[Pair]) -> list[str]:
+    """One line per document with a field not found or read wrong: what was printed, what was read."""
+    lines = []
+    for case, doc, reading in pairs:
+        s = score_document(doc, reading)
+        parts = []
+        if s.names.right < s.names.total:
+            found = "; ".join(n.value for n in reading.names) if reading else ""
+            parts.append(f"name {doc.holder_names[0]!r} read [{found}]")
+        if s.iins.right < s.iins.total:
+            parts.append(f"IIN {doc.iin} read [{', '.join(sorted(_iins(reading))) if reading else ''}]")
+        if s.dates.right < s.dates.total:
+            read = sorted(_dates(reading)) if reading else []
+            parts.append(f"dates {', '.join(sorted(doc.dates))} read [{', '.join(read)}]")
+        if parts:
+            lines.append(f"  {case.submission_id} {doc.file}: {'; '.join(parts)}")
+    return lines
+
+
 def field_report(pairs: Sequence[Pair]) -> list[str]:
-    """The field-accuracy section: totals, then tables per capture kind and per document language."""
+    """The field-accuracy section: totals, tables per capture kind and per document language, misses."""
     total = FieldScore()
     for _, doc, reading in pairs:
         total.add(score_document(doc, reading))
@@ -157,6 +176,7 @@ def field_report(pairs: Sequence[Pair]) -> list[str]:
         *field_table("capture (document)", field_breakdown(pairs, document_capture), CAPTURE_KINDS),
         "",
         *field_table("language (document)", field_breakdown(pairs, document_language), ("kk", "ru")),
+        *(["", "field misses (submission, file: printed, read):", *misses] if (misses := field_misses(pairs)) else []),
     ]
 
 

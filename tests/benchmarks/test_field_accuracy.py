@@ -100,6 +100,7 @@ def test_the_report_groups_by_how_each_document_was_captured() -> None:
     assert "| photo | 1 | 1/1 (100%) · 0 wrong · 0 not found | - | - |" in text
     assert "| born_digital | 1 | - | 0/1 (0%) · 0 wrong · 1 not found | - |" in text
     assert "| kk | 1 |" in text and "| ru | 1 |" in text
+    assert text.endswith(f"field misses (submission, file: printed, read):\n  2026-900001 a.pdf: IIN {IIN} read []")
 
 
 def test_the_runs_readings_come_from_the_readers_cache(tmp_path: Path) -> None:
