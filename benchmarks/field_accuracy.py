@@ -81,8 +81,9 @@ def _dates(reading: DocumentReading) -> set[str]:
 
 
 def score_document(label: SampleDocument, reading: DocumentReading | None) -> FieldScore:
-    """One document's fields against what was printed on it. A read date that is not among the
-    printed ones counts as one printed date read wrong; printed dates beyond those, as not found."""
+    """One document's fields against what was printed on it. Dates count once each however often
+    printed (a course may end on its issue day); a read date that is not among the printed ones
+    counts as one printed date read wrong, printed dates beyond those as not found."""
     s = FieldScore()
     if not (label.holder_names or label.iin or label.dates):
         return s
@@ -153,7 +154,7 @@ def field_misses(pairs: Iterable[Pair]) -> list[str]:
             parts.append(f"IIN {doc.iin} read [{', '.join(sorted(_iins(reading))) if reading else ''}]")
         if s.dates.right < s.dates.total:
             read = sorted(_dates(reading)) if reading else []
-            parts.append(f"dates {', '.join(sorted(doc.dates))} read [{', '.join(read)}]")
+            parts.append(f"dates {', '.join(sorted(set(doc.dates)))} read [{', '.join(read)}]")
         if parts:
             lines.append(f"  {case.submission_id} {doc.file}: {'; '.join(parts)}")
     return lines
