@@ -17,16 +17,16 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from benchmarks.field_accuracy import CAPTURE_KINDS, Pair, cached_readings, field_report
+from models.extraction import DocumentReading
 from models.verdict import Verdict
 from runtime.prefect_environment import prefect_environment
 from sample_set import Profile, SampleCase, build_sample_set
-
-CAPTURE_KINDS = ("born_digital", "scan", "turned_scan", "photo")
 
 DEFAULT_SEED = 2026
 _SCANNED = frozenset({"jpeg", "png", "tiff", "scan_pdf"})
@@ -39,6 +39,7 @@ class Outcome:
     seed: int
     case: SampleCase
     verdict: Verdict | None
+    readings: Mapping[str, DocumentReading] = field(default_factory=dict)  # by file, where the truth is known
 
     @property
     def expected(self) -> str:
@@ -190,15 +191,18 @@ def run_seed(
             if not keep(case):
                 shutil.rmtree(root / "submissions" / case.folder)
         cases = tuple(c for c in cases if keep(c))
-    report = run_in_flow(Settings(storage=str(root), notices=False), Selection())  # verdicts judged, not notices
+    settings = Settings(storage=str(root), notices=False)  # verdicts judged, not notices
+    report = run_in_flow(settings, Selection())
     _drain_prefect()
-    outcomes = tuple(
-        Outcome(seed, c, read_verdict(root, c.submission_id) if c.expected_decision is not None else None)
-        for c in cases
-    )
+    outcomes = []
+    for c in cases:
+        verdict = read_verdict(root, c.submission_id) if c.expected_decision is not None else None
+        truth = any(d.holder_names or d.iin or d.dates for d in c.documents)
+        readings = cached_readings(settings, verdict) if verdict is not None and truth else {}
+        outcomes.append(Outcome(seed, c, verdict, readings))
     return SeedRun(
         seed=seed,
-        outcomes=outcomes,
+        outcomes=tuple(outcomes),
         ocr_pages=report.ocr_pages,
         text_pages=report.text_pages,
         failures=tuple(report.failures),
@@ -317,13 +321,15 @@ def breakdown_table(title: str, groups: dict[str, Group], order: Sequence[str] =
 
 
 def breakdowns(runs: Sequence[SeedRun]) -> list[str]:
-    """The per-capture-kind and per-language tables (markdown)."""
+    """The per-capture-kind and per-language tables (markdown), then the field accuracy."""
     outcomes = [o for r in runs for o in r.outcomes]
+    pairs: list[Pair] = [(o.case, d, o.readings.get(d.file)) for o in outcomes if o.verdict for d in o.case.documents]
     return [
         "",
         *breakdown_table("capture", breakdown(outcomes, capture_kind), CAPTURE_KINDS),
         "",
         *breakdown_table("language", breakdown(outcomes, language), ("kk", "ru")),
+        *field_report(pairs),
     ]
 
 

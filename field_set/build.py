@@ -84,8 +84,9 @@ def _kinds(plan: Plan) -> list[Kind]:
     return kinds
 
 
-def _draw(plan: Plan, kind: Kind, f: Facts, rng: random.Random, face: Face) -> tuple[records.Paper, int | None]:
-    """The born-digital PDF of one document and, for the essay, its word count."""
+def _draw(plan: Plan, kind: Kind, f: Facts, rng: random.Random, face: Face) -> tuple[records.Paper, int | None, Person]:
+    """The born-digital PDF of one document, for the essay its word count, and the person it names
+    as holder when it names one (the paper's `holder_text` says whether it does)."""
     defect = plan.defect.name if plan.defect else ""
     p = f.person
     holder = p
@@ -113,14 +114,15 @@ def _draw(plan: Plan, kind: Kind, f: Facts, rng: random.Random, face: Face) -> t
         "student_achievements": lambda: records.olympiad(rng, f, face, rng.choice(("kk", "ru"))),
     }
     if kind == "essay":
-        return records.essay(rng, face, plan.lang, plan.essay_words, p)
-    return draw[kind](), None
+        return (*records.essay(rng, face, plan.lang, plan.essay_words, p), p)
+    return draw[kind](), None, holder
 
 
 def _document(plan: Plan, kind: Kind, f: Facts, seed: int, folder: Path) -> SampleDocument:
     rng = random.Random(f"field:{seed}:{plan.slot}:{kind}")
     face = rng.choice(text_faces())
-    paper, words = _draw(plan, kind, f, rng, face)
+    paper, words, holder = _draw(plan, kind, f, rng, face)
+    named = (holder.kk.full, holder.ru.full) if paper.holder_text is not None else ()
     how = plan.capture if kind in _PAPER_KINDS else "born_digital"
     poor = plan.poor and plan.defect is not None and plan.defect.document == kind
     got = capture(rng, paper.pdf, how, poor=poor)
@@ -129,7 +131,8 @@ def _document(plan: Plan, kind: Kind, f: Facts, seed: int, folder: Path) -> Samp
     return SampleDocument(
         file=name, declared_kind=kind, content_kind=kind, language=paper.language,
         rendering=got.rendering, scan_quality=got.quality, font=paper.font or face.name, holder_text=paper.holder_text,
-        holder_surname=paper.holder_surname, words=words, office_words=words,
+        holder_surname=paper.holder_surname, holder_names=tuple(dict.fromkeys(named)), iin=paper.iin,
+        dates=tuple(d.isoformat() for d in paper.dates), words=words, office_words=words,
     )  # fmt: skip
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from datetime import date
 
 from field_set.facts import (
     CATEGORY_NAMES,
@@ -34,6 +35,8 @@ class Paper:
     holder_text: str | None
     holder_surname: str | None
     font: str | None = None  # when the drawer chose its own typeface over the one it was given
+    iin: str | None = None  # the IIN printed, if any
+    dates: tuple[date, ...] = ()  # the dates printed that the checks read (issue, course period, validity)
 
 
 def application(rng: random.Random, f: Facts, face: Face, lang: str, *, blank_position: bool = False) -> Paper:
@@ -120,7 +123,8 @@ def application(rng: random.Random, f: Facts, face: Face, lang: str, *, blank_po
     s.para(date_line, 11.5, gap=0)
     s.signature(rng, s.margin + 300, s.y + 14)
     s.para(initials(p), 11, align="right")
-    return Paper(s.finish(), lang, p.full, p.surname)
+    dates = (f.submitted.date(), *((f.held.valid_until,) if f.held else ()))
+    return Paper(s.finish(), lang, p.full, p.surname, iin=f.person.iin, dates=dates)
 
 
 def diploma(rng: random.Random, f: Facts, face: Face, holder: Person) -> Paper:
@@ -154,7 +158,7 @@ def diploma(rng: random.Random, f: Facts, face: Face, holder: Person) -> Paper:
     s.para("Ректор / Rector", 10.5, x=s.margin + 60, gap=0)
     s.signature(rng, s.margin + 180, s.y + 12)
     s.stamp(rng, s.margin + 210, s.y + 10, f"{uk} * {ur} * ", "М.О.\nМ.П.", radius=44)
-    return Paper(s.finish(), "kk", kk_dative(holder.kk), holder.kk.surname)
+    return Paper(s.finish(), "kk", kk_dative(holder.kk), holder.kk.surname, dates=(d.issued,))
 
 
 def _course_dates(f: Facts, lang: str) -> str:
@@ -192,7 +196,8 @@ def course_certificate(rng: random.Random, f: Facts, face: Face, holder: Person)
     s.signature(rng, s.margin + 170, sign_y)
     s.stamp(rng, s.margin + 200, sign_y + 4, f"{short} * {prov_kk} * ", f"{short}\nМ.О.", radius=48)
     s.para(f"{CITIES[f.city][0]} / {CITIES[f.city][1]}, {c.issued.year}", 9.5, align="center")
-    return Paper(s.finish(), "kk", ru_case(holder.ru, holder.female, "dat"), holder.kk.surname)
+    dates = (c.start, c.end, c.issued)
+    return Paper(s.finish(), "kk", ru_case(holder.ru, holder.female, "dat"), holder.kk.surname, dates=dates)
 
 
 def category_certificate(rng: random.Random, f: Facts, face: Face, holder: Person, *, lang: str) -> Paper:
@@ -220,7 +225,7 @@ def category_certificate(rng: random.Random, f: Facts, face: Face, holder: Perso
     s.signature(rng, s.margin + 260, s.y + 12)
     s.stamp(rng, s.margin + 300, s.y + 8, f"{CITIES[f.city][0]} қаласының білім бөлімі * ", "М.О.", radius=42)
     name = holder.kk if lang == "kk" else holder.ru
-    return Paper(s.finish(), lang, name.full, name.surname)
+    return Paper(s.finish(), lang, name.full, name.surname, dates=(h.issued, h.valid_until))
 
 
 def category_order(rng: random.Random, f: Facts, face: Face, others: list[Person], *, lang: str,
@@ -262,4 +267,4 @@ def category_order(rng: random.Random, f: Facts, face: Face, others: list[Person
     s.para("Бөлім басшысы / Руководитель отдела", 10.5, gap=0)
     s.signature(rng, s.margin + 250, s.y + 10)
     name = listed.name(lang) if listed else None
-    return Paper(s.finish(), lang, name.full if name else None, name.surname if name else None)
+    return Paper(s.finish(), lang, name.full if name else None, name.surname if name else None, dates=(h.issued,))

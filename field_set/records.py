@@ -55,7 +55,7 @@ def employment(rng: random.Random, f: Facts, face: Face, holder: Person) -> Pape
         7.5,
     )  # fmt: skip
     s.para("Электрондық үкімет порталы / Портал электронного правительства egov.kz", 7.5)
-    return Paper(s.finish(), "ru", holder.ru.full, holder.ru.surname, font=s.face.name)
+    return Paper(s.finish(), "ru", holder.ru.full, holder.ru.surname, font=s.face.name, iin=holder.iin)
 
 
 def thanks(rng: random.Random, f: Facts, face: Face, holder: Person, lang: str) -> Paper:
@@ -86,7 +86,7 @@ def thanks(rng: random.Random, f: Facts, face: Face, holder: Person, lang: str) 
         s.para(f"Руководитель отдела                {ru_long(when)}", 11)
         surname = holder.ru.surname
     s.signature(rng, s.margin + 150, s.y + 16)
-    return Paper(s.finish(), lang, text, surname)
+    return Paper(s.finish(), lang, text, surname, dates=(when,))
 
 
 def olympiad(rng: random.Random, f: Facts, face: Face, lang: str) -> Paper:

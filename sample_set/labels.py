@@ -23,6 +23,10 @@ class SampleDocument(Frozen):
     font: str | None = None
     holder_text: str | None = None  # the holder's name exactly as printed (any case form), when named
     holder_surname: str | None = None  # the holder's surname (nominative, in the document's language)
+    # What a reader ought to find, where the generator records it (the field set; empty elsewhere):
+    holder_names: tuple[str, ...] = ()  # the named holder's full name, nominative, in each spelling
+    iin: str | None = None  # the IIN printed on the document
+    dates: tuple[str, ...] = ()  # ISO dates printed that the checks read (issue, course period, validity)
     words: int | None = None  # essay only: the contract's word rule over the whole document
     office_words: int | None = None  # essay only: what a word processor would show
 

@@ -9,7 +9,7 @@ import io
 import json
 import random
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import jsonschema
@@ -31,6 +31,10 @@ CASES = 8  # two per capture kind, one clean and one defective each
 SCHEMA = json.loads((ROOT / "models" / "schemas" / "manifest.schema.json").read_text(encoding="utf-8"))
 CAPTURES = {"born_digital", "scan", "turned_scan", "photo"}
 Built = tuple[Path, tuple[SampleCase, ...]]
+_PRINTED_DATES = {  # how many dates the checks read each kind prints (the form: its date, and a held category's end)
+    "application": (1, 2), "diploma": (1,), "course_certificate": (3,), "category_certificate": (2,),
+    "category_order": (1,), "professional_achievements": (1,),
+}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -97,6 +101,14 @@ def test_labels_are_consistent(built: Built) -> None:
             assert all(s == "review" for _, s in case.expected_checks)
         for doc in case.documents:
             assert doc.content_kind == doc.declared_kind and doc.language in ("kk", "ru")
+            # what a reader ought to find: a holder's name wherever one is printed, the applicant's IIN
+            # on the form and the egov record, the dates the checks read (a course: start, end, issue)
+            assert bool(doc.holder_names) == (doc.holder_text is not None)
+            assert doc.iin == (
+                case.applicant_iin if doc.declared_kind in ("application", "employment_record") else None
+            )
+            assert all(date.fromisoformat(d) for d in doc.dates)
+            assert len(doc.dates) in _PRINTED_DATES.get(doc.declared_kind, (0,)), doc
         if "born_digital" in case.tags:
             assert all(d.rendering == "pdf" for d in case.documents)
     captured = {c.expected_decision for c in cases}
