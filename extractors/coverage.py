@@ -11,6 +11,8 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from extractors.preprocess import shrunk
+
 _WIDTH = 800  # the page is measured at this width: enough for 10-pt text strokes, a few ms a page
 _LOCAL = 12  # the neighbourhood radius (pixels at that width) the ink is judged against
 _DARKER = 28  # grey levels darker than the neighbourhood that make ink
@@ -28,10 +30,7 @@ def ink_mask(image: Image.Image) -> tuple[np.ndarray, float]:
     the benchmark and the field set (211) within 0.006 of the fully resampled measure, none across the 0.95 bar."""
     grey = image if image.mode == "L" else image.convert("L")
     scale = min(1.0, _WIDTH / grey.width)
-    if scale < 1.0:
-        size = (max(1, round(grey.width * scale)), max(1, round(grey.height * scale)))
-        grey = grey.resize(size, Image.Resampling.BILINEAR, reducing_gap=1.0)
-    pixels = np.asarray(grey)
+    pixels = np.asarray(shrunk(grey, scale))
     local = cv2.blur(pixels, (2 * _LOCAL + 1, 2 * _LOCAL + 1), borderType=cv2.BORDER_REPLICATE)
     return cv2.subtract(local, pixels) > _DARKER, scale
 

@@ -17,6 +17,7 @@ import numpy as np
 import pypdfium2 as pdfium
 from PIL import Image, ImageOps
 
+from extractors.preprocess import shrunk
 from models.extraction import MediaType, PageText
 
 log = logging.getLogger("attest.readers")
@@ -106,9 +107,7 @@ def image_hash(image: Image.Image, turned: int) -> str:
     if image.mode not in ("L", "RGB"):
         image = image.convert("L")  # a 1-bit scan: resized only from grey
     upright_width = image.height if turned in (90, 270) else image.width
-    scale = min(1.0, _WORK_WIDTH / max(upright_width, 1))
-    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
-    small = image.resize(size, Image.Resampling.BILINEAR, reducing_gap=1.0)
+    small = shrunk(image, _WORK_WIDTH / max(upright_width, 1))
     if turned:
         small = small.rotate(-turned, expand=True)  # PIL turns anticlockwise; the reader's turn is clockwise
     return dct_hash(np.asarray(small.convert("L")))

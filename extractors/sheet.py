@@ -13,6 +13,8 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from extractors.preprocess import shrunk
+
 _WORK = 1000  # the outline is looked for on a copy this wide
 _MIN_AREA = 0.25  # the sheet covers at least this share of the photo
 _MAX_AREA = 0.97  # ... and leaves some surroundings: a sheet filling the frame needs no cut
@@ -63,12 +65,7 @@ def flatten_sheet(image: Image.Image) -> Image.Image | None:
     27 ms a page against 7, and Tesseract read the benchmark's photographed pages no better from it
     (the same word counts, a word or two read differently either way)."""
     grey = image if image.mode == "L" else image.convert("L")
-    scale = min(1.0, _WORK / max(grey.size))
-    working = grey
-    if scale < 1:
-        size = (max(1, round(grey.width * scale)), max(1, round(grey.height * scale)))
-        working = grey.resize(size, Image.Resampling.BILINEAR, reducing_gap=1.0)
-    small = np.asarray(working)
+    small = np.asarray(shrunk(grey, _WORK / max(grey.size)))
     quad = _outline(small)
     if quad is None or not _stands_out(small, quad):
         return None
