@@ -3,23 +3,18 @@ readings of numbers (`extractors.numbers`).
 
 A Tesseract command costs about 0.17 s to start and load its model, whatever it reads; a scanned page
 whose dates and IINs are each read alone paid that once a word, which made scanned pages 1.6 times as
-costly as Tesseract's own reading of them. Held in the process through Tesseract's C API (tesserocr), the
-model is loaded once, when a process first meets a number (about 0.2 s), and a word costs a few
-milliseconds. The language data is the installed Tesseract's, found by asking the `tesseract` command.
+costly as Tesseract's own reading of them. Held in the process (`extractors.held_engine`), the model is
+loaded once (about 0.2 s), and a word costs a few milliseconds.
 """
 
 from __future__ import annotations
 
-import functools
-import re
-import subprocess
-import threading
 from dataclasses import dataclass
 
 import tesserocr
 from PIL import Image
 
-from models.errors import InternalError
+from extractors.held_engine import HeldEngine
 
 LANGUAGE = "eng"
 WHITELIST = "0123456789./-:"
@@ -34,42 +29,13 @@ class DigitWord:
     height: int
 
 
-@functools.cache
-def tessdata_folder() -> str:
-    """The folder of the installed Tesseract's language data, as `tesseract --list-langs` names it."""
-    try:
-        listing = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise InternalError(f"tesseract is not installed or not on PATH: {exc}") from exc
-    found = re.search(r'"([^"]+)"', listing.stdout + listing.stderr)
-    if found is None or LANGUAGE not in listing.stdout.split():
-        raise InternalError(f"tesseract lacks language data {LANGUAGE!r} (install tesseract-ocr-eng)")
-    return found.group(1)
+class DigitReader(HeldEngine):
+    """Tesseract's English model restricted to digits."""
 
+    language = LANGUAGE
 
-class DigitReader:
-    """One Tesseract engine for digits, made on first use; a lock, because a process may read in threads."""
-
-    def __init__(self) -> None:
-        self._api: tesserocr.PyTessBaseAPI | None = None
-        self._lock = threading.Lock()
-
-    def _engine(self) -> tesserocr.PyTessBaseAPI:
-        if self._api is None:
-            api = tesserocr.PyTessBaseAPI(path=tessdata_folder(), lang=LANGUAGE)
-            api.SetVariable("tessedit_char_whitelist", WHITELIST)
-            self._api = api
-        return self._api
-
-    @property
-    def loaded(self) -> bool:
-        return self._api is not None
-
-    def warm(self) -> None:
-        """Load the model now: the fork server does (`workers.warm_up`) before it forks the workers, and
-        they their reading children, so that none of them loads it again."""
-        with self._lock:
-            self._engine()
+    def _configure(self, api: tesserocr.PyTessBaseAPI) -> None:
+        api.SetVariable("tessedit_char_whitelist", WHITELIST)
 
     def block(self, image: Image.Image, resolution: int, timeout_s: float) -> list[DigitWord] | None:
         """The words of an image read as one block of text (`--psm 6`); None when the time ran out."""

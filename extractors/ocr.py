@@ -25,6 +25,7 @@ from extractors.columns import Word, column_lines
 from extractors.coverage import Box, ink_coverage
 from extractors.normalise import normalise_text
 from extractors.numbers import digits_of, numeric_words, reread_numbers, standing
+from extractors.orientation import ORIENTATION
 from extractors.page_hash import image_hash
 from extractors.preprocess import prepare_for_ocr
 from models.errors import InternalError
@@ -35,7 +36,6 @@ log = logging.getLogger("attest.readers")
 
 _MIN_DPI = 70
 _MAX_DPI = 1200
-_OSD_MIN_CONFIDENCE = 0.25
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def ocr_image(image: Image.Image, settings: Settings, dpi: float | None = None) 
 
     `dpi` is the resolution the image was rendered or scanned at; Tesseract uses it to judge
     character sizes (it guesses badly from images without metadata). Only a page that reads poorly
-    is checked for its orientation (Tesseract's OSD on a half-size copy, ~0.2 s), so upright pages,
+    is checked for its orientation (`extractors.orientation`, ~0.06 s), so upright pages,
     nearly all of them, pay nothing; the turned page is kept only when it reads better.
     """
     try:
@@ -118,7 +118,7 @@ def _ocr_image(image: Image.Image, settings: Settings, dpi: float | None) -> Ocr
     read, data = _read(prepared, settings, resolution)
     page = prepared
     if read.limit_hit is None and read.confidence < settings.ocr_min_confidence:
-        turn = _turn(prepared, settings)
+        turn = ORIENTATION.turn(prepared)
         if turn:
             upright_page = prepared.rotate(-turn, expand=True)
             upright, upright_data = _read(upright_page, settings, resolution)
@@ -187,7 +187,7 @@ def _numbers_read_twice(
     # must then be turned upright for the second reading, by the page's orientation (OSD).
     turn = 0
     if standing([boxes[i] for i in numeric_words(words)]):
-        turn = _turn(page, settings)
+        turn = ORIENTATION.turn(page)
         if turn not in (90, 270):
             return read
     second = reread_numbers(page, words, boxes, settings, resolution, turn)
@@ -197,28 +197,6 @@ def _numbers_read_twice(
     text, _ = _rebuild_text(corrected, page.size)
     checked = tuple(dict.fromkeys(digits_of(second[i].text) for i in sorted(second) if second[i].agreed))
     return replace(read, text=normalise_text(text), checked_numbers=checked)
-
-
-def _turn(prepared: Image.Image, settings: Settings) -> int:
-    """Degrees (90, 180, 270) to turn the page clockwise by Tesseract's orientation detection; 0 when
-    it finds the page upright or cannot tell (too few letters, no `osd` data)."""
-    half = prepared.convert("L").reduce(2)
-    try:
-        with _as_tiff(half) as half_file:  # pytesseract's own PNG took ~35 ms to write
-            found = pytesseract.image_to_osd(
-                half_file,
-                config="--psm 0 -c min_characters_to_try=5",
-                timeout=settings.ocr_page_timeout_s,
-                output_type=pytesseract.Output.DICT,
-            )
-    except RuntimeError:  # TesseractError and pytesseract's timeout both are
-        return 0
-    rotate = int(found.get("rotate", 0))
-    # A guess below this confidence is noise (a skewed English page: 0.06), and acting on it would cost
-    # a second OCR of the page for nothing. Turned pages of the field set measured 0.3-3.0 on the half-size
-    # copy; a wrong guess above the bar costs a second read, never a worse page (the better read is kept).
-    sure = float(found.get("orientation_conf", 0.0)) >= _OSD_MIN_CONFIDENCE
-    return rotate if sure and rotate in (90, 180, 270) else 0
 
 
 def _words(data: dict[str, list[object]]) -> list[Box]:

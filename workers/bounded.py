@@ -101,17 +101,19 @@ def _serve(requests_fd: int, answers_fd: int, cap_mb: int) -> None:
 @functools.cache
 def warm_readers() -> None:
     """What the readers build on first use, built once in the worker: built in a child, it would be built
-    again for every file. The essay tokenizer, the digits-only Tesseract engine, Pillow's file formats
-    (it imports the less common ones, TIFF among them, on first meeting one) and the version of the
-    `tesseract` command (pytesseract asks it, with a process, before its first reading)."""
+    again for every file. The essay tokenizer, the digits-only and orientation Tesseract engines,
+    Pillow's file formats (it imports the less common ones, TIFF among them, on first meeting one) and
+    the version of the `tesseract` command (pytesseract asks it, with a process, before its first reading)."""
     import pytesseract
     from PIL import Image
 
     from extractors.digit_reader import DIGITS
+    from extractors.orientation import ORIENTATION
     from extractors.words import tokens
 
     tokens("")
     DIGITS.warm()
+    ORIENTATION.warm()
     Image.init()
     pytesseract.get_tesseract_version()
 

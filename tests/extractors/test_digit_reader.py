@@ -7,7 +7,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from extractors.digit_reader import DIGITS, tessdata_folder
+from extractors.digit_reader import DIGITS
+from extractors.held_engine import tessdata_folder
 from extractors.numbers import _read_alone, digits_of
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -23,7 +24,7 @@ def _words(*texts: str) -> Image.Image:
 
 
 def test_the_language_data_is_the_installed_tesseracts() -> None:
-    assert (Path(tessdata_folder()) / "eng.traineddata").is_file()
+    assert (Path(tessdata_folder("eng")) / "eng.traineddata").is_file()
 
 
 def _alone(text: str) -> str | None:

@@ -2,14 +2,17 @@
 
 import io
 
+import pytesseract
 import pytest
 import segno
 from PIL import Image
 
 from extractors.ocr import ocr_image
+from extractors.orientation import ORIENTATION
 from extractors.reading import read_document
 from models.settings import Settings
 from tests.extractors.conftest import essay_page
+from workers.bounded import warm_readers
 
 pytestmark = pytest.mark.slow
 
@@ -66,3 +69,25 @@ def _png(image: Image.Image) -> bytes:
     out = io.BytesIO()
     image.save(out, format="PNG", dpi=(300, 300))
     return out.getvalue()
+
+
+@pytest.mark.parametrize("fed", [90, 180, 270])
+def test_the_held_engine_turns_a_page_as_the_tesseract_command_does(fed: int) -> None:
+    """The engine held in the process (`extractors.orientation`) against `tesseract --psm 0` on the same
+    half-size copy: the same turn back, which undoes the turn the page was fed with."""
+    page = essay_page().rotate(fed, expand=True)
+    half = page.convert("L").reduce(2)
+    command = pytesseract.image_to_osd(
+        half, config="--psm 0 -c min_characters_to_try=5", output_type=pytesseract.Output.DICT
+    )
+    assert ORIENTATION.turn(page) == int(command["rotate"]) == fed
+
+
+def test_the_held_engine_leaves_upright_and_blank_pages_alone() -> None:
+    assert ORIENTATION.turn(essay_page()) == 0
+    assert ORIENTATION.turn(Image.new("L", (2480, 3508), 255)) == 0
+
+
+def test_the_readers_warm_up_loads_the_orientation_engine() -> None:
+    warm_readers()
+    assert ORIENTATION.loaded
