@@ -41,7 +41,10 @@ def value(line: Line, text: str, certainty: float) -> FieldValue:
 
 # --- IIN ---------------------------------------------------------------------------------------
 
-_IIN = re.compile(r"(?<![а-яa-z])(жсн|иин|iin)(?![а-яa-z])((?:\s*/\s*(?:бсн|бин))?)\s*[:№\-]?\s*([\d ]{11,17})")
+# "ЖЕН:" is OCR's ЖСН, the С read as Е on two scanned forms; only before a colon.
+_IIN = re.compile(
+    r"(?<![а-яa-z])(жсн|иин|iin|жен(?=\s*:))(?![а-яa-z])((?:\s*/\s*(?:бсн|бин))?)\s*[:№\-]?\s*([\d ]{11,17})"
+)
 
 
 def find_iins(lines: Sequence[Line]) -> list[FieldValue]:

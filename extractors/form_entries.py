@@ -35,7 +35,8 @@ def _label(pattern: str) -> re.Pattern[str]:
 _NAME_LABEL = _label(
     r"т\.?\s?а\.?\s?ә\.|т\.\s?а\.\s?ә|тегі,?\s*аты|аты-жөні|ф\.?\s?и\.?\s?[о0]\.|ф\.\s?и\.\s?[о0]|фамилия,?\s*имя"
 )
-_IIN_LABEL = _label(r"(?<![а-яa-z])(?:жсн|иин)(?![а-яa-z])")
+# "ЖЕН:" is OCR's ЖСН (the С read as Е); as a label only before a colon and a digit.
+_IIN_LABEL = _label(r"(?<![а-яa-z])(?:жсн|иин|жен(?=\s*:\s*\d))(?![а-яa-z])")
 _POSITION_LABEL = _label(r"лауазымы|должность")
 # The request sentence repeats the position: "лауазымы (мамандығы) <position> бойынша",
 # "по должности (специальности) <position> на присвоение".

@@ -30,6 +30,9 @@ _MIN_DIGITS = 4  # a year, a date, an IIN, a registration number; shorter number
 # A word that is a number: digits with separators, perhaps in brackets or quotes or before punctuation.
 _NUMERIC_WORD = re.compile(r"^[(\[«\"№]?[\d.,:/\-–]+[)\]»\".,;:]*$")
 _GLUED = re.compile(r"^(.*\d[.,;:)]?)([^\W\d]{1,3})$")  # a number, then up to three letters
+# A label glued to its number when OCR lost the space after the colon: "ИИН:730227323967" on a photographed
+# form, whose IIN the Kazakh and Russian models read "750227525967" and no second reading checked.
+_LABELLED = re.compile(r"^([^\W\d]{2,8}:)(\S+)$")
 # Each word is cut out with a margin of 0.3 of its height: a fixed margin of 20 pixels took in the next line
 # of a phone photo read at 150 dpi (an IIN read "1:11125451495"), one of 6 read PT Sans "30.03.2025" as
 # "40.03.2025". Small digits (17 pixels high on such a photo) are misread at their own size, so the second
@@ -74,14 +77,19 @@ def _enough_digits(number: str, reading: str) -> bool:
     return len(digits_of(reading)) >= (1 if _QUOTED_DAY.match(number) else _MIN_DIGITS)
 
 
-def numeric_part(word: str) -> tuple[str, str] | None:
-    """The number a word holds and what is glued after it: ("13.03.2023,", "с") for "13.03.2023,с", when
-    OCR lost the space after a comma; (word, "") for a number alone; None for anything else."""
-    if is_numeric_word(word):
-        return word, ""
-    m = _GLUED.match(word)
+def numeric_part(word: str) -> tuple[str, str, str] | None:
+    """The number a word holds, with what is glued before and after it: ("", "13.03.2023,", "с") for
+    "13.03.2023,с", when OCR lost the space after a comma; ("ИИН:", "730227323967", "") for a label glued
+    to its number; ("", word, "") for a number alone; None for anything else."""
+    lead, rest = "", word
+    labelled = _LABELLED.match(word)
+    if labelled:
+        lead, rest = labelled.group(1), labelled.group(2)
+    if is_numeric_word(rest):
+        return lead, rest, ""
+    m = _GLUED.match(rest)
     if m and is_numeric_word(m.group(1)):
-        return m.group(1), m.group(2)
+        return lead, m.group(1), m.group(2)
     return None
 
 
@@ -90,13 +98,23 @@ def numeric_words(words: Sequence[str]) -> list[int]:
     return [i for i, w in enumerate(words) if numeric_part(w)][:_MAX_WORDS]
 
 
+def _printed_width(text: str) -> float:
+    """A rough width of printed text, in digits: capitals and letters are wider, a colon narrower."""
+    return sum(1.0 if c.isdigit() else 0.4 if c in ".,:;" else 1.3 for c in text)
+
+
 def _number_box(word: str, box: Box) -> Box:
-    """The part of a word's box its number takes: by its share of the word's characters."""
-    number, glued = numeric_part(word) or (word, "")
-    if not glued:
+    """The part of a word's box its number takes: by its share of the word's characters. A label glued
+    before it is left out by its printed width, and the crop's margin with it (`_word_crop` widens the box
+    by 0.3 of its height): a colon left in was read as a "1", and an IIN of thirteen digits is no IIN."""
+    lead, number, glued = numeric_part(word) or ("", word, "")
+    if not lead and not glued:
         return box
     left, top, width, height = box
-    return left, top, max(1, round(width * len(number) / len(word))), height
+    start = round(width * _printed_width(lead) / _printed_width(word) + _MARGIN * height) if lead else 0
+    rest = word[len(lead) :]
+    span = round((width - start) * len(number) / len(rest)) if lead else round(width * len(number) / len(word))
+    return left + start, top, max(1, span), height
 
 
 def standing(boxes: Sequence[Box]) -> bool:
@@ -133,7 +151,7 @@ def reread_numbers(
     out: dict[int, NumberReading] = {}
     for slot, index in enumerate(chosen):
         second = "".join(found.get(slot, []))
-        number, glued = numeric_part(words[index]) or (words[index], "")
+        lead, number, glued = numeric_part(words[index]) or ("", words[index], "")
         if decisive(number):
             # A date or an IIN may decide a refusal: the word read alone must be one of the two that agree.
             third = _read_alone(image, number_boxes[index], resolution, turn)
@@ -145,7 +163,7 @@ def reread_numbers(
         else:
             third = _read_alone(image, number_boxes[index], resolution, turn)
             settled = _settled(number, second, third if third and _enough_digits(number, third) else None)
-        out[index] = NumberReading(text=settled.text + glued, agreed=settled.agreed)
+        out[index] = NumberReading(text=lead + settled.text + glued, agreed=settled.agreed)
     return out
 
 

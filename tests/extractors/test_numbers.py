@@ -13,12 +13,14 @@ from PIL import Image, ImageDraw, ImageFont
 
 from extractors.numbers import (
     NumberReading,
+    _number_box,
     _settled,
     _settled_by_the_third,
     decisive,
     digits_of,
     is_numeric_word,
     numeric_part,
+    reread_numbers,
 )
 from extractors.ocr import ocr_image
 from models.extraction import DocumentReading, Evidence, ExtractedDocument, FieldValue, PageText
@@ -68,9 +70,36 @@ def test_numbers_on_a_page_read_sideways_are_read_twice_too() -> None:
 def test_only_numbers_of_four_digits_or_more_are_read_twice() -> None:
     assert is_numeric_word("851222432645") and is_numeric_word("13.03.2023,") and is_numeric_word("(2025)")
     assert not is_numeric_word("12") and not is_numeric_word("ИИН:851222432645") and not is_numeric_word("№12")
-    assert numeric_part("13.03.2023,с") == ("13.03.2023,", "с")  # OCR lost the space after the comma
+    assert numeric_part("13.03.2023,с") == ("", "13.03.2023,", "с")  # OCR lost the space after the comma
     assert is_numeric_word("«05»") and not is_numeric_word("05")  # a form's day in its quotes
-    assert numeric_part("2025") == ("2025", "") and numeric_part("Иванов") is None and numeric_part("12с") is None
+    assert numeric_part("2025") == ("", "2025", "") and numeric_part("Иванов") is None and numeric_part("12с") is None
+    # A label glued to its number (OCR lost the space after the colon) is read twice too.
+    assert numeric_part("ИИН:750227525967") == ("ИИН:", "750227525967", "")
+    assert numeric_part("ЖСН:13.03.2023,с") == ("ЖСН:", "13.03.2023,", "с")
+    assert numeric_part("Иванов:") is None and numeric_part("ИИН:12") is None and numeric_part("a:2025") is None
+
+
+def test_the_box_of_a_number_glued_to_its_label_leaves_the_label_out() -> None:
+    left, top, width, height = _number_box("ИИН:730227323967", (100, 50, 340, 40))
+    assert (top, height) == (50, 40)
+    # "ИИН:" takes about a quarter of the word, and the crop's margin (0.3 of 40 pixels) is kept off it
+    assert 100 + 80 + 12 <= left <= 100 + 100 + 12
+    assert left + width == pytest.approx(440, abs=3)
+
+
+@pytest.mark.slow
+def test_an_iin_glued_to_its_label_is_read_twice_and_put_right() -> None:
+    """A photographed form's "ИИН:730227323967" in PT Sans, read as one word "ИИН:750227525967": the
+    number was never read a second time, and a clean teacher went to a person on an IIN mismatch."""
+    image = Image.new("L", (1400, 160), 255)
+    ImageDraw.Draw(image).text((60, 50), "ИИН:730227323967", font=ImageFont.truetype(str(PT_SANS), 50), fill=0)
+    # The first reading as Tesseract's language models gave it; its box measured on the drawn word.
+    words = ["ИИН:750227525967"]
+    x0, y0, x1, y1 = ImageDraw.Draw(image).textbbox(
+        (60, 50), "ИИН:730227323967", font=ImageFont.truetype(str(PT_SANS), 50)
+    )
+    second = reread_numbers(image, words, [(x0, y0, x1 - x0, y1 - y0)], Settings(), 300)
+    assert second[0] == NumberReading("ИИН:730227323967", agreed=True)
 
 
 def test_a_disagreement_is_settled_by_the_third_reading_or_left_unconfirmed() -> None:

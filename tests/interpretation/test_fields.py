@@ -117,3 +117,21 @@ def test_unreadable_or_textless_gives_no_fields() -> None:
     assert (junk.fields, junk.names, junk.detected_kind) == ({}, (), None)
     none = interpret(extracted("y.pdf"), "essay")
     assert none.fields == {} and none.word_count is None
+
+
+def test_an_iin_label_with_its_s_read_as_ie_still_labels_the_iin() -> None:
+    """Two scanned Kazakh forms read "ЖЕН: 890722366359" (С read as Е): the IIN was not found, and a
+    clean teacher went to a person on an incomplete form. Only before a colon: "жен" is also a word."""
+    form = (
+        "Педагогтің аттестаттау рәсіміне қатысуға өтініші\n"
+        "Т.А.Ә. (бар болса): Әбілқасымова Гүлнар Серікқызы\n"
+        f"ЖЕН: {s.IIN}\n"
+        "Лауазымы, жұмыс орны, электрондық пошта: математика пәнінің мұғалімі, № 12 ЖББМ, g.abil@example.kz\n"
+        "«14» қыркүйек 2026 жыл"
+    )
+    assert values(form, "application")[form_entries.IIN] == s.IIN
+    assert values(form.replace("ЖЕН", "ЖСН"), "application")[form_entries.IIN] == s.IIN
+    cert = s.CATEGORY_CERT_KK.replace("ЖСН ", "ЖЕН: ")
+    assert "ЖЕН: " in cert and values(cert, "category_certificate")["iin"] == s.IIN
+    assert "iin" not in values(f"Әйелдер мен жен {s.IIN} туралы", "course_certificate")
+    assert form_entries.IIN not in values(form.replace("ЖЕН:", "жен"), "application")
