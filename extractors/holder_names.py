@@ -72,6 +72,19 @@ _STOP_WORDS = frozenset(
         "академия",
         "гимназия",
         "лицей",
+        # a form's labels and an employment record's title: "ЕҢБЕК КІТАПШАСЫНАН ҮЗІНДІ" above "Тегі, аты,
+        # әкесінің аты: …" once read as the holder "ЕҢБЕК КІТАПШАСЫНАН ҮЗІНДІ Тегі", and a teacher was refused
+        "тегі",
+        "аты",
+        "әкесінің",
+        "фамилия",
+        "имя",
+        "отчество",
+        "үзінді",
+        "кітапшасынан",
+        "кітапшасы",
+        "выписка",
+        "книжки",
     )
 )
 
@@ -202,10 +215,21 @@ def _split_at_cues(span: str) -> list[str]:
 _QUOTED = re.compile(r"«[^»]*»?|\"[^\"]*\"?|“[^”]*”?|„[^“”]*[“”]?")
 
 
+# OCR splits a word after its capital ("Бейсенова Г ауһар Сапарқызы"); a capital alone before a small
+# letter is no initial (initials carry a dot) and, but for the one-letter words, no word.
+_SPLIT_CAPITAL = re.compile(rf"(?<![{_UP}{_LOW}.])([{_UP}]) (?=[{_LOW}]{{2,}})")
+_ONE_LETTER_WORDS = frozenset("АВИКОСУЯ")
+
+
+def _rejoined(line: str) -> str:
+    return _SPLIT_CAPITAL.sub(lambda m: m.group(0) if m.group(1) in _ONE_LETTER_WORDS else m.group(1), line)
+
+
 def name_spans(line: str) -> list[str]:
     """Name-shaped spans in one line, outside quotes. An all-capitals span needs a patronymic: titles are
     capitals."""
     out: list[str] = []
+    line = _rejoined(line)
     quoted = [m.span() for m in _QUOTED.finditer(line)]
     for m in _SPAN.finditer(line):
         if any(start <= m.start() < end for start, end in quoted):

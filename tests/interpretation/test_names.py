@@ -180,3 +180,25 @@ def test_another_surname_with_another_initial_is_another_person(found: str, verd
 )
 def test_a_near_or_male_surname_with_everything_else_another(applicant: str, found: str, verdict: str) -> None:
     assert compare_names(applicant, found) == verdict
+
+
+def test_an_employment_records_title_and_label_are_no_holder() -> None:
+    """A scanned Kazakh employment record (eval seed 2056): its title above the combined label line was read
+    as the holder "ЕҢБЕК КІТАПШАСЫНАН ҮЗІНДІ Тегі", and a clean teacher was refused on another person's
+    document; OCR had split the holder's name after a capital ("Г ауһар")."""
+    text = (
+        "«№ 65 жалпы білім беретін мектеп» КММ\n"
+        "ЕҢБЕК КІТАПШАСЫНАН ҮЗІНДІ\n"
+        "Тегі, аты, әкесінің аты: Бейсенова Г ауһар Сапарқызы\n"
+        "ЖСН: 851218457679\n"
+        "Туған күні: 18.12.1985\n"
+    )
+    names = [h.name for h in holder_names([(1, text)])]
+    assert names == ["Бейсенова Гауһар Сапарқызы"]
+    assert holder_names([(1, "ВЫПИСКА ИЗ ТРУДОВОЙ КНИЖКИ\nФамилия, имя, отчество: Иванова Анна Петровна")])[0].name == (
+        "Иванова Анна Петровна"
+    )
+    # One-letter words keep their space: "В мае" is no "Вмае".
+    assert [h.name for h in holder_names([(1, "В мае Сидорову Ивану Петровичу выдана справка")])] == [
+        "Сидорову Ивану Петровичу"
+    ]
