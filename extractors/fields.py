@@ -41,9 +41,11 @@ def value(line: Line, text: str, certainty: float) -> FieldValue:
 
 # --- IIN ---------------------------------------------------------------------------------------
 
-# "ЖЕН:" is OCR's ЖСН, the С read as Е on two scanned forms; only before a colon.
+# The words that label an IIN, folded. "ЖЕН:" is OCR's ЖСН (the С read as Е on two scanned forms), a label
+# only before a colon and a digit: "жен" is also a word.
+IIN_LABEL_WORDS = r"жсн|иин|жен(?=\s*:\s*\d)"
 _IIN = re.compile(
-    r"(?<![а-яa-z])(жсн|иин|iin|жен(?=\s*:))(?![а-яa-z])((?:\s*/\s*(?:бсн|бин))?)\s*[:№\-]?\s*([\d ]{11,17})"
+    rf"(?<![а-яa-z])({IIN_LABEL_WORDS}|iin)(?![а-яa-z])((?:\s*/\s*(?:бсн|бин))?)\s*[:№\-]?\s*([\d ]{{11,17}})"
 )
 
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from extractors.dates import find_dates, month_from_word
-from extractors.fields import Line, categories_in, lines_of, value
+from extractors.fields import IIN_LABEL_WORDS, Line, categories_in, lines_of, value
 from extractors.text_folding import fold_pattern, fold_text, is_blank
 from models.extraction import FieldValue, PageText
 
@@ -35,8 +35,7 @@ def _label(pattern: str) -> re.Pattern[str]:
 _NAME_LABEL = _label(
     r"т\.?\s?а\.?\s?ә\.|т\.\s?а\.\s?ә|тегі,?\s*аты|аты-жөні|ф\.?\s?и\.?\s?[о0]\.|ф\.\s?и\.\s?[о0]|фамилия,?\s*имя"
 )
-# "ЖЕН:" is OCR's ЖСН (the С read as Е); as a label only before a colon and a digit.
-_IIN_LABEL = _label(r"(?<![а-яa-z])(?:жсн|иин|жен(?=\s*:\s*\d))(?![а-яa-z])")
+_IIN_LABEL = _label(rf"(?<![а-яa-z])(?:{IIN_LABEL_WORDS})(?![а-яa-z])")
 _POSITION_LABEL = _label(r"лауазымы|должность")
 # The request sentence repeats the position: "лауазымы (мамандығы) <position> бойынша",
 # "по должности (специальности) <position> на присвоение".

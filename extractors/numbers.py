@@ -112,8 +112,7 @@ def _number_box(word: str, box: Box) -> Box:
         return box
     left, top, width, height = box
     start = round(width * _printed_width(lead) / _printed_width(word) + _MARGIN * height) if lead else 0
-    rest = word[len(lead) :]
-    span = round((width - start) * len(number) / len(rest)) if lead else round(width * len(number) / len(word))
+    span = round((width - start) * len(number) / len(word[len(lead) :]))
     return left + start, top, max(1, span), height
 
 
