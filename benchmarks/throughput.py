@@ -1,6 +1,6 @@
 """Throughput benchmark: the pipeline against raw Tesseract on the same pages, on this machine.
 
-Run: `.venv/bin/python -m benchmarks.throughput [--submissions 40] [--out benchmarks/results]`.
+Run: `.venv/bin/python -m benchmarks.throughput [--submissions 40] [--rounds 3] [--pairs 5] [--out benchmarks/results]`.
 
 A fixed corpus (half the submissions carry full-page scans, A4 at 300 dpi) is generated from the
 sample-set builder with fixed seeds and a fixed `now`, so two runs read byte-identical files. Each
@@ -23,6 +23,7 @@ import os
 import platform
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -45,7 +46,8 @@ TESSERACT = "tesseract"
 PAGE_SIZE = 4096
 
 TARGETS = {
-    "scan_overhead_max": 1.15,  # pipeline wall / raw Tesseract wall, same pages, same cores
+    # pipeline wall / raw Tesseract wall, same pages, same cores: the median of back-to-back pairs (issue 18)
+    "scan_overhead_max": 1.10,
     "born_digital_pages_per_s_per_core_min": 20.0,
     "cache_speedup_min": 20.0,
     "two_worker_speedup_min": 1.8,
@@ -694,11 +696,14 @@ def summarise(results: dict[str, Any]) -> list[dict[str, str]]:
     one = full.get("1")
     same = results["same_pages"]
     if raw["wall_s"] > 0:
-        ratio = same["wall_s"] / raw["wall_s"]
+        ratio = same["ratio_paired_median"]
         rows.append(
             {
-                "figure": f"pipeline wall / raw Tesseract wall, same {raw['pages']} OCR pages, {cores} cores",
-                "value": f"{ratio:.3f} ({same['wall_s']:.1f} s / {raw['wall_s']:.1f} s; {_walls(same)} / {_walls(raw)})",
+                "figure": f"pipeline wall / raw Tesseract wall, same {raw['pages']} OCR pages, {cores} cores"
+                " (median of back-to-back pairs)",
+                "value": f"{ratio:.3f} (pairs {', '.join(f'{r:.3f}' for r in same['ratios_by_round'])};"
+                f" fastest against fastest {same['wall_s'] / raw['wall_s']:.3f}:"
+                f" {same['wall_s']:.1f} s / {raw['wall_s']:.1f} s; {_walls(same)} / {_walls(raw)})",
                 "target": f"<= {TARGETS['scan_overhead_max']}",
                 "status": _met(ratio, TARGETS["scan_overhead_max"], upper=True),
             }
@@ -993,6 +998,19 @@ def _best(runs: list[dict[str, Any]]) -> dict[str, Any]:
     return best
 
 
+def paired_ratios(pipeline: list[dict[str, Any]], raw: list[dict[str, Any]]) -> dict[str, Any]:
+    """Each pair's ratio (the pipeline's wall over raw Tesseract's, measured one after the other) and
+    their median, the figure held to the target. On a virtual machine whose speed drifts for minutes at
+    a time, the fastest run of each side can come from different spells (one such run put the fastest
+    pipeline at 1.42 times the fastest raw run, while its pairs measured 1.07-1.21); the two runs of a
+    pair share their spell, and the median is not moved by one disturbed pair."""
+    ratios = [p["wall_s"] / max(r["wall_s"], 1e-9) for p, r in zip(pipeline, raw, strict=True)]
+    return {
+        "ratios_by_round": [round(x, 3) for x in ratios],
+        "ratio_paired_median": round(statistics.median(ratios), 3),
+    }
+
+
 def _fresh_copy(storage: Path, target: Path) -> Path:
     """A storage root holding only the submissions: no verdicts, no caches from an earlier round."""
     shutil.rmtree(target, ignore_errors=True)
@@ -1017,13 +1035,16 @@ def run_benchmark(
     worker_counts: tuple[int, ...] | None = None,
     work: Path | None = None,
     rounds: int = 3,
+    pairs: int | None = None,
     log: Callable[[str], None] = print,
 ) -> dict[str, Any]:
     """Build the corpus, measure everything, write throughput.{json,md,png} under `out`.
 
     Every timed measurement but the memory and guard checks (raw Tesseract against the pipeline on
     the same pages, the whole corpus with each worker count, the born-digital run, the cached
-    reprocess) is taken `rounds` times, interleaved, and reported by its fastest run."""
+    reprocess) is taken `rounds` times, interleaved, and reported by its fastest run; the scanned pages
+    against raw Tesseract are measured in `pairs` back-to-back pairs (`rounds` when not given), and
+    held to their target by the pairs' median ratio (`paired_ratios`)."""
     from models.settings import Settings
 
     settings = Settings()
@@ -1053,19 +1074,21 @@ def run_benchmark(
         raws: list[dict[str, Any]] = []
         sames: list[dict[str, Any]] = []
         raws_one: list[dict[str, Any]] = []
-        for r in range(rounds):  # interleaved, so a slow spell of the machine hits both sides alike
-            if cores > 1:  # the machine's own scaling, the bound on the pipeline's
+        paired = max(pairs or rounds, 1)
+        for r in range(paired):  # each pair back to back, so a slow spell of the machine hits both sides alike
+            if cores > 1 and r < rounds:  # the machine's own scaling, the bound on the pipeline's
                 log(f"raw tesseract on {len(pages)} pages, 1 process (round {r + 1} of {rounds})")
                 raws_one.append(raw_tesseract(pages, 1, settings.ocr_languages))
-            log(f"raw tesseract on {len(pages)} pages, {cores} processes (round {r + 1} of {rounds})")
+            log(f"raw tesseract on {len(pages)} pages, {cores} processes (pair {r + 1} of {paired})")
             raws.append(raw_tesseract(pages, cores, settings.ocr_languages))
-            log(f"pipeline on the same pages only (scanned files), {cores} workers (round {r + 1} of {rounds})")
+            log(f"pipeline on the same pages only (scanned files), {cores} workers (pair {r + 1} of {paired})")
             fresh = _fresh_copy(scan_root, base / f"scans-only-{r}")
             sames.append(in_child("pipeline", {"storage": str(fresh), "workers": cores, "mode": "nightly"}))
         results["raw_tesseract"] = _best(raws)
         if raws_one:
             results["raw_tesseract_one"] = _best(raws_one)
         same = _best(sames)
+        same.update(paired_ratios(sames, raws))
         same["ratio_to_raw"] = round(same["wall_s"] / max(results["raw_tesseract"]["wall_s"], 1e-9), 3)
         results["same_pages"] = _per_run(same, cores)
         by_count: dict[int, list[dict[str, Any]]] = {workers: [] for workers in counts}
@@ -1156,6 +1179,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--small-scans", action="store_true", help="small scans instead of A4 at 300 dpi (quick)")
     parser.add_argument("--work", type=Path, default=None, help="keep the corpus and runs here")
     parser.add_argument("--rounds", type=int, default=3, help="repeats of each timed measurement (fastest kept)")
+    parser.add_argument(
+        "--pairs", type=int, default=5, help="back-to-back pairs of raw Tesseract and the pipeline on the scanned pages"
+    )
     ns = parser.parse_args(args)
     results = run_benchmark(
         ns.out,
@@ -1164,6 +1190,7 @@ def main(argv: list[str] | None = None) -> int:
         long_pages=ns.long_pages,
         work=ns.work,
         rounds=max(1, ns.rounds),
+        pairs=max(1, ns.pairs),
     )
     for row in results["targets"]:
         print(f"{row['status']:>8}  {row['figure']}: {row['value']} (target {row['target']})")
