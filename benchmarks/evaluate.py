@@ -323,13 +323,15 @@ def breakdown_table(title: str, groups: dict[str, Group], order: Sequence[str] =
 def breakdowns(runs: Sequence[SeedRun]) -> list[str]:
     """The per-capture-kind and per-language tables (markdown), then the field accuracy."""
     outcomes = [o for r in runs for o in r.outcomes]
-    pairs: list[Pair] = [(o.case, d, o.readings.get(d.file)) for o in outcomes if o.verdict for d in o.case.documents]
+    read = [(o, d) for o in outcomes if o.verdict for d in o.case.documents]
+    pairs: list[Pair] = [(o.case, d, o.readings.get(d.file)) for o, d in read]
+    seeds = [o.seed for o, _ in read] if len({r.seed for r in runs}) > 1 else None
     return [
         "",
         *breakdown_table("capture", breakdown(outcomes, capture_kind), CAPTURE_KINDS),
         "",
         *breakdown_table("language", breakdown(outcomes, language), ("kk", "ru")),
-        *field_report(pairs),
+        *field_report(pairs, seeds),
     ]
 
 

@@ -141,10 +141,11 @@ def field_table(title: str, groups: Mapping[str, FieldScore], order: Sequence[st
     return lines
 
 
-def field_misses(pairs: Iterable[Pair]) -> list[str]:
-    """One line per document with a field not found or read wrong: what was printed, what was read."""
+def field_misses(pairs: Iterable[Pair], seeds: Sequence[int] | None = None) -> list[str]:
+    """One line per document with a field not found or read wrong: what was printed, what was read; with
+    `seeds` (each pair's), the seed first, since two seeds' sets reuse their submission ids."""
     lines = []
-    for case, doc, reading in pairs:
+    for n, (case, doc, reading) in enumerate(pairs):
         s = score_document(doc, reading)
         parts = []
         if s.names.right < s.names.total:
@@ -156,12 +157,14 @@ def field_misses(pairs: Iterable[Pair]) -> list[str]:
             read = sorted(_dates(reading)) if reading else []
             parts.append(f"dates {', '.join(sorted(set(doc.dates)))} read [{', '.join(read)}]")
         if parts:
-            lines.append(f"  {case.submission_id} {doc.file}: {'; '.join(parts)}")
+            seed = f"seed {seeds[n]} " if seeds is not None else ""
+            lines.append(f"  {seed}{case.submission_id} {doc.file}: {'; '.join(parts)}")
     return lines
 
 
-def field_report(pairs: Sequence[Pair]) -> list[str]:
-    """The field-accuracy section: totals, tables per capture kind and per document language, misses."""
+def field_report(pairs: Sequence[Pair], seeds: Sequence[int] | None = None) -> list[str]:
+    """The field-accuracy section: totals, tables per capture kind and per document language, misses
+    (`seeds`: each pair's seed, for the misses)."""
     total = FieldScore()
     for _, doc, reading in pairs:
         total.add(score_document(doc, reading))
@@ -177,7 +180,11 @@ def field_report(pairs: Sequence[Pair]) -> list[str]:
         *field_table("capture (document)", field_breakdown(pairs, document_capture), CAPTURE_KINDS),
         "",
         *field_table("language (document)", field_breakdown(pairs, document_language), ("kk", "ru")),
-        *(["", "field misses (submission, file: printed, read):", *misses] if (misses := field_misses(pairs)) else []),
+        *(
+            ["", "field misses (submission, file: printed, read):", *misses]
+            if (misses := field_misses(pairs, seeds))
+            else []
+        ),
     ]
 
 

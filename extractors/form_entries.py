@@ -44,6 +44,9 @@ _SLOT_END = re.compile(fold_pattern(r"(?:^|\s)(?:бойынша|на)(?:\s|$)"))
 _WORKPLACE_LABEL = _label(r"жұмыс орны|место работы|білім беру ұйымының атауы|наименование организации")
 _EMAIL_LABEL = _label(r"электрондық пошта|электронн\w* почт|e-?mail")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# An address whose "@" OCR misread ("g.abil©example.kz"): one run of printable ASCII, no space, with a dot and
+# a Latin letter. A workplace is none of these: it has spaces ("г. Павлодар") or Kazakh and Russian letters.
+_EMAIL_LIKE = re.compile(r"(?=[^\s]*[A-Za-z])(?=[^\s]*\.)[\x21-\x7e©®]+")
 _REQUEST_LINE = _label(r"сұраймын|рұқсат|прошу|допустить|беру\s*/\s*растау|бойынша аттестаттау")
 _CURRENT_LINE = _label(r"санатым бар|имею\b|в настоящее время|қазіргі уақытта")
 _DATE_LINE = _label(r"\(қолы\)|\(подпись\)|^\s*күні\b|^\s*дата\b")
@@ -144,6 +147,10 @@ def _position_workplace(lines: Sequence[Line]) -> dict[str, FieldValue]:
             if email:
                 found[EMAIL].append(value(line, email.group(0), 1.0))
                 parts = [p for p in parts if email.group(0) not in p]
+            elif len(parts) >= 3 and _EMAIL_LIKE.fullmatch(parts[-1]):
+                # The address misread, in its place after the workplace: the e-mail's entry, not the workplace's.
+                found[EMAIL].append(value(line, parts[-1], 0.5))
+                parts = parts[:-1]
             parts = [_clean(p) for p in parts] or [""]
             found[POSITION].append(value(line, parts[0], 0.85))
             if len(parts) > 1 or not parts[0]:
@@ -171,8 +178,12 @@ def _position_workplace(lines: Sequence[Line]) -> dict[str, FieldValue]:
 
 
 def _email(lines: Sequence[Line]) -> dict[str, FieldValue]:
+    """The e-mail entry on a line of its own, or else any address on the form. The combined entry
+    ("position, workplace, e-mail: ...") is `_position_workplace`'s: when its address was not read, what
+    follows the labels is the position and the workplace, which are no e-mail."""
     for line in lines:
-        if _EMAIL_LABEL.search(fold_text(line[1])):
+        folded = fold_text(line[1])
+        if _EMAIL_LABEL.search(folded) and not (_POSITION_LABEL.search(folded) and _WORKPLACE_LABEL.search(folded)):
             rest = _clean(_after(line[1], _EMAIL_LABEL) or "")
             email = _EMAIL.search(rest)
             return {EMAIL: value(line, email.group(0) if email else rest, 1.0)}

@@ -101,6 +101,9 @@ def test_the_report_groups_by_how_each_document_was_captured() -> None:
     assert "| born_digital | 1 | - | 0/1 (0%) · 0 wrong · 1 not found | - |" in text
     assert "| kk | 1 |" in text and "| ru | 1 |" in text
     assert text.endswith(f"field misses (submission, file: printed, read):\n  2026-900001 a.pdf: IIN {IIN} read []")
+    # two seeds' sets reuse their submission ids: with each pair's seed, the misses say which set
+    seeded = "\n".join(field_report(pairs, seeds=[9130, 9131]))
+    assert seeded.endswith(f"\n  seed 9131 2026-900001 a.pdf: IIN {IIN} read []")
 
 
 def test_the_runs_readings_come_from_the_readers_cache(tmp_path: Path) -> None:

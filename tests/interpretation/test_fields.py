@@ -57,6 +57,28 @@ def test_filled_forms() -> None:
     assert ru[form_entries.POSITION] == "учитель математики"
 
 
+def test_an_unread_address_in_the_combined_entry_is_no_position_or_workplace() -> None:
+    """A photographed form whose address OCR did not read had its position and workplace taken for its
+    e-mail; an address read with its "@" misread was taken into the workplace."""
+    line = "пошта: математика пәнінің мұғалімі, № 12 ЖББМ, g.abil@example.kz"
+    unread = values(s.APPLICATION_KK.replace(line, "пошта: математика пәнінің мұғалімі, № 12 ЖББМ,"), "application")
+    assert form_entries.EMAIL not in unread
+    assert unread[form_entries.POSITION] == "математика пәнінің мұғалімі"
+    assert unread[form_entries.WORKPLACE] == "№ 12 ЖББМ"
+    misread = values(s.APPLICATION_KK.replace(line, line.replace("@", "©")), "application")
+    assert misread[form_entries.EMAIL] == "g.abil©example.kz"
+    assert misread[form_entries.WORKPLACE] == "№ 12 ЖББМ"
+    # a workplace with a comma of its own and no address is still the workplace, whole
+    ru_line = "Электронная почта: g.abilkassymova@example.kz"
+    ru = s.APPLICATION_RU.replace(
+        "Должность: учитель математики\nМесто работы: КГУ «Общеобразовательная школа № 12», г. Павлодар\n" + ru_line,
+        "Должность, место работы, электронная почта: учитель математики, КГУ «Школа № 12», г. Павлодар",
+    )
+    assert ru != s.APPLICATION_RU
+    f = values(ru, "application")
+    assert f[form_entries.WORKPLACE] == "КГУ «Школа № 12», г. Павлодар" and form_entries.EMAIL not in f
+
+
 def test_blank_entries_are_distinguished_from_missing_ones() -> None:
     f = values(ANNEX2_BLANK, "application")
     for key in (form_entries.NAME, form_entries.IIN, form_entries.POSITION, form_entries.WORKPLACE, form_entries.DATE):
