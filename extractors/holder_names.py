@@ -222,6 +222,8 @@ _ONE_LETTER_WORDS = frozenset("АВИКОСУЯ")
 
 
 def _rejoined(line: str) -> str:
+    """The line with each capital OCR split from its word joined to it again: the text `name_spans` finds
+    names in, and so the text to compare its names with."""
     return _SPLIT_CAPITAL.sub(lambda m: m.group(0) if m.group(1) in _ONE_LETTER_WORDS else m.group(1), line)
 
 
@@ -367,7 +369,7 @@ def holder_names(pages: Sequence[tuple[int, str]]) -> list[NameHit]:
                 cue = (
                     _HOLDER_CUE.search(folded)
                     or (i > 0 and _HOLDER_CUE.search(fold_text(lines[i - 1])) and standalone)
-                    or (i > 0 and _ends_in_cue(lines[i - 1]) and line.strip().startswith(span))
+                    or (i > 0 and _ends_in_cue(lines[i - 1]) and _rejoined(line).strip().startswith(span))
                 )
                 certainty = 0.95 if (cue or standalone) else 0.7
                 hits.append(NameHit(span, number, line.strip(), certainty))
@@ -400,7 +402,7 @@ def listed_names(pages: Sequence[tuple[int, str]]) -> list[NameHit]:
                     spans = [s for s in name_spans(line) if len(re.findall(r"\w", s)) >= 0.8 * letters]
                     loose += [NameHit(s, number, line.strip(), LOOSE_CERTAINTY) for s in spans[:1]]
                 continue
-            spans = name_spans(m.group(1))
-            if spans and m.group(1).strip().startswith(spans[0]):
+            spans = name_spans(m.group(1))  # found in the entry with its split capitals joined, and compared so
+            if spans and _rejoined(m.group(1)).strip().startswith(spans[0]):
                 hits.append(NameHit(spans[0], number, line.strip(), 0.95))
     return hits + loose

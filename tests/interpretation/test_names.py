@@ -2,7 +2,7 @@
 
 import pytest
 
-from extractors.holder_names import holder_names, name_spans
+from extractors.holder_names import holder_names, listed_names, name_spans
 from extractors.name_matching import compare_names, name_key, patronymic_root
 
 APPLICANT = "Әбілқасымова Гүлнар Серікқызы"
@@ -180,6 +180,24 @@ def test_another_surname_with_another_initial_is_another_person(found: str, verd
 )
 def test_a_near_or_male_surname_with_everything_else_another(applicant: str, found: str, verdict: str) -> None:
     assert compare_names(applicant, found) == verdict
+
+
+def test_an_orders_entry_with_a_capital_split_from_its_word_still_lists_the_teacher() -> None:
+    """The names of a numbered entry are found with OCR's split capitals joined ("Г ауһар" -> "Гауһар"), but
+    were compared with the entry as read: the applicant's own entry counted for nothing, while the other
+    teachers' entries were certain, and a wholly read order could then show the applicant "not listed"."""
+    text = (
+        "БҰЙРЫҚ\n"
+        "1. Ахметова Динара Сериковна – математика пәнінің мұғалімі\n"
+        "2. Бейсенова Г ауһар Сапарқызы – физика пәнінің мұғалімі\n"
+        "3. Жұмабеков Нұрлан Қайратұлы – тарих пәнінің мұғалімі\n"
+    )
+    listed = {h.name: h.certainty for h in listed_names([(1, text)])}
+    assert listed.get("Бейсенова Гауһар Сапарқызы") == 0.95, listed
+    assert listed.get("Ахметова Динара Сериковна") == 0.95
+    # likewise a holder's name opening the line after "выдан", with its first capital split off
+    text = "СЕРТИФИКАТ\nНастоящий сертификат выдан\nБ ейсеновой Гаухар Сапаровне, учителю физики,\nв том, что она"
+    assert [(h.name, h.certainty) for h in holder_names([(1, text)])] == [("Бейсеновой Гаухар Сапаровне", 0.95)]
 
 
 def test_an_employment_records_title_and_label_are_no_holder() -> None:
