@@ -31,9 +31,12 @@ def _label(pattern: str) -> re.Pattern[str]:
     return re.compile(fold_pattern(pattern))
 
 
-# Dots OCR dropped ("Т.АӘ.") and a zero for the letter О ("Ф.И.0.") still make the label.
+# Dots OCR dropped ("Т.АӘ.") and a zero for the letter О ("Ф.И.0.") still make the label. So does the form's
+# own hint after any short label, whatever OCR made of its letters: "Т.А. (бар болса):" (Ә lost),
+# "0.И.0. (при наличии):" (Ф read as a zero); the hint belongs to the name's entry alone.
 _NAME_LABEL = _label(
     r"т\.?\s?а\.?\s?ә\.|т\.\s?а\.\s?ә|тегі,?\s*аты|аты-жөні|ф\.?\s?и\.?\s?[о0]\.|ф\.\s?и\.\s?[о0]|фамилия,?\s*имя"
+    r"|^\W*[^\s:()]{1,8}\s*\((?:бар болса|при наличии)\)"
 )
 _IIN_LABEL = _label(rf"(?<![а-яa-z])(?:{IIN_LABEL_WORDS})(?![а-яa-z])")
 _POSITION_LABEL = _label(r"лауазымы|должность")
@@ -41,12 +44,14 @@ _POSITION_LABEL = _label(r"лауазымы|должность")
 # "по должности (специальности) <position> на присвоение".
 _POSITION_SLOT = _label(r"(?:лауазымы|должности)\s*\((?:мамандығы|специальности)\)")
 _SLOT_END = re.compile(fold_pattern(r"(?:^|\s)(?:бойынша|на)(?:\s|$)"))
-_WORKPLACE_LABEL = _label(r"жұмыс орны|место работы|білім беру ұйымының атауы|наименование организации")
+_WORKPLACE_LABEL = _label(
+    r"жұмыс орны|место работы|білім беру ұйымының атауы|наименование организации(?: образования)?"
+)
 _EMAIL_LABEL = _label(r"электрондық пошта|электронн\w* почт|e-?mail")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # An address whose "@" OCR misread ("g.abil©example.kz"): one run of printable ASCII, no space, with a dot and
 # a Latin letter. A workplace is none of these: it has spaces ("г. Павлодар") or Kazakh and Russian letters.
-_EMAIL_LIKE = re.compile(r"(?=[^\s]*[A-Za-z])(?=[^\s]*\.)[\x21-\x7e©®]+")
+_EMAIL_LIKE = re.compile(r"(?=[^\s]*[A-Za-z])(?=[^\s]*\.)[\x21-\x7e©®]+|.*@.*")
 _REQUEST_LINE = _label(r"сұраймын|рұқсат|прошу|допустить|беру\s*/\s*растау|бойынша аттестаттау")
 _CURRENT_LINE = _label(r"санатым бар|имею\b|в настоящее время|қазіргі уақытта")
 _DATE_LINE = _label(r"\(қолы\)|\(подпись\)|^\s*күні\b|^\s*дата\b")
@@ -124,14 +129,47 @@ def _position_slot(line: Line) -> FieldValue | None:
     return value(line, _clean(" ".join(rest.split()[:words])), 0.9)
 
 
+_CONTINUED = 2  # lines a combined entry may run on to after a trailing comma (workplace, then e-mail)
+_FORM_LINES = (
+    _NAME_LABEL,
+    _IIN_LABEL,
+    _POSITION_LABEL,
+    _WORKPLACE_LABEL,
+    _EMAIL_LABEL,
+    _REQUEST_LINE,
+    _CURRENT_LINE,
+    _DATE_LINE,
+    _ACQUAINTED,
+)
+
+
+def _run_on(lines: Sequence[Line], i: int) -> Line:
+    """The combined entry with the lines it runs on to: a line ending in a comma goes on in the next
+    ("учитель физики," / "Общеобразовательная школа № 14," / the address). Read alone, the part after that
+    comma was a blank workplace, and a clear form that wraps its entry would be refused as incomplete."""
+    page, text = lines[i]
+    for following in lines[i + 1 : i + 1 + _CONTINUED]:
+        if not _COMMA.search(text.rstrip()[-1:]) or ":" in following[1] or _opens_entry(following[1]):
+            break
+        text = f"{text.rstrip()} {following[1].strip()}"
+    return page, text
+
+
+def _opens_entry(line: str) -> bool:
+    """A line with a label or a sentence of the form: no continuation of the entry above it."""
+    folded = fold_text(line)
+    return any(p.search(folded) for p in _FORM_LINES)
+
+
 def _position_workplace(lines: Sequence[Line]) -> dict[str, FieldValue]:
     """Position and workplace; a workplace is blank only when every place for it is blank."""
     found: dict[str, list[FieldValue]] = {POSITION: [], WORKPLACE: [], EMAIL: []}
-    for line in lines:
+    for i, line in enumerate(lines):
         folded = fold_text(line[1])
         has_pos = _POSITION_LABEL.search(folded)
         has_work = _WORKPLACE_LABEL.search(folded)
         if has_pos and has_work:
+            line = _run_on(lines, i)
             # Annex 2: "Лауазымы, жұмыс орны, электрондық пошта: <position>, <workplace>, <e-mail>".
             ends = [m.end() for p in (_POSITION_LABEL, _WORKPLACE_LABEL, _EMAIL_LABEL) if (m := p.search(folded))]
             last = next(

@@ -169,6 +169,24 @@ def patronymic_root(key: str) -> str | None:
     return None
 
 
+# A patronymic's mark after a father's name of three letters or more, and at most three letters of a case
+# ending after it: "Толеаткызыма". Not a mark at a word's start ("Улыбин"), nor one deep inside a surname.
+_PATRONYMIC_MARK = re.compile(r"^[а-яө]{3,}(?:кызы|улы|овна|евна|ична|ович|евич)[а-яө]{0,3}$")
+
+
+def misread_name(text: str) -> bool:
+    """A name as read that the language's rules do not parse: a word twice ("Акмарал Ақмарал"), or a word
+    with a patronymic's mark that is no patronymic in any case form ("Толеаткызыма" for "Тәлғатқызы").
+    A phone photo's poor reading gave both in one name; that the name is another person's may be true,
+    but a refusal cannot quote a name we misread."""
+    keys = [key for key in (name_key(word) for word in text.split()) if len(key) > 1]
+    if len(set(keys)) < len(keys):
+        return True
+    return any(
+        _PATRONYMIC_MARK.match(key) and not any(patronymic_root(c) for c in nominative_candidates(key)) for key in keys
+    )
+
+
 def edit_distance(a: str, b: str) -> int:
     """Levenshtein distance; names are short, so the quadratic table is cheap."""
     prev = list(range(len(b) + 1))

@@ -5,7 +5,7 @@ by OCR below the threshold may be a misreading, and a name that is close but not
 spelling variant, so those are `review`.
 """
 
-from extractors.name_matching import edit_distance
+from extractors.name_matching import edit_distance, misread_name
 from models.base import Kind
 from models.context import CheckContext
 from models.extraction import DocumentReading, FieldValue
@@ -222,6 +222,7 @@ def check_name_mismatch(ctx: CheckContext) -> list[Finding]:
             and fv.evidence.confidence >= ctx.ocr_min_confidence
             and _page_confidence(doc, fv) >= ctx.ocr_min_confidence
             and _certainty(doc, fv) >= HOLDER_CERTAINTY
+            and not misread_name(fv.value)
         ]
         all_different = all(r == "different" for r, _ in results)
         # An order shows the applicant is not listed only if the whole of it was read.

@@ -75,6 +75,40 @@ def test_a_blank_part_set_off_by_a_comma_ocr_read_as_a_low_quote_is_a_blank_entr
     assert found[0].evidence["blank"] == ["form.position"]
 
 
+def test_a_combined_entry_wrapped_after_its_commas_is_whole() -> None:
+    """A scanned form's "position, workplace, e-mail" entry ran over three lines, each ending in a comma; read
+    line by line, the part after the first comma was a blank workplace, and a clear form without another
+    workplace line would have been refused as incomplete."""
+    ru = s.APPLICATION_RU.replace(
+        "Должность: учитель математики\nМесто работы: КГУ «Общеобразовательная школа № 12», г. Павлодар\n"
+        "Электронная почта: g.abilkassymova@example.kz",
+        "Должность, место работы, электронная почта: учитель математики,\n"
+        "Общеобразовательная школа № 12 города Павлодар,\nд. КигтапдаМуеуа50@6111т. К2",
+    )
+    assert ru != s.APPLICATION_RU
+    read = reading("application", ru)
+    assert check_application_incomplete(context(read)) == []
+    assert read.fields["form.workplace"].value == "Общеобразовательная школа № 12 города Павлодар"
+    assert read.fields["form.email"].value == "д. КигтапдаМуеуа50@6111т. К2"  # misread, and no workplace
+    # a blank workplace is still blank when the next line is the request
+    blank = ru.replace("Общеобразовательная школа № 12 города Павлодар,\nд. КигтапдаМуеуа50@6111т. К2\n", "")
+    assert statuses(check_application_incomplete(context(reading("application", blank)))) == [
+        ("application.incomplete", "fail")
+    ]
+
+
+def test_the_name_entry_is_known_by_its_hint_when_ocr_garbles_its_label() -> None:
+    """ "Т.А.Ә. (бар болса)" read "Т.А. (бар болса)" and "Ф.И.О. (при наличии)" read "0.И.0. (при наличии)": the
+    name entry was not found, and two clean forms went to a person."""
+    kk = s.APPLICATION_RU.replace("Ф.И.О.: Абилкасымова", "Т.А. (бар болса): Абилкасымова")
+    ru = s.APPLICATION_RU.replace("Ф.И.О.: Абилкасымова", "0.И.0. (при наличии): Абилкасымова")
+    for text in (kk, ru):
+        assert text != s.APPLICATION_RU
+        read = reading("application", text)
+        assert read.fields["form.name"].value == "Абилкасымова Гульнар Сериковна", text
+        assert check_application_incomplete(context(read)) == []
+
+
 def test_application_blank_on_low_confidence_scan_is_review() -> None:
     found = check_application_incomplete(context(reading("application", s.APPLICATION_RU_BLANK, confidence=55)))
     assert statuses(found) == [("application.incomplete", "review")]
@@ -284,6 +318,21 @@ def test_other_name_on_low_confidence_scan_is_review() -> None:
     text = s.COURSE_KK.replace(s.APPLICANT, "Иванова Мария Петровна")
     found = check_name_mismatch(context(reading("course_certificate", text, confidence=50)))
     assert statuses(found) == [("identity.name_mismatch", "review")]
+
+
+def test_another_persons_name_misread_is_review() -> None:
+    """A phone photo of a course certificate issued to another teacher, "Сәрсенбаева Ақмарал Тәлғатқызы", read
+    with the name at 71 (just above the bar) as "Сарсенбаевой Акмарал Ақмарал Толеаткызыма": refused, quoting a name we
+    misread (field seed 9130). A word twice, or a patronymic in no case form, is a misreading: review."""
+    for misread in ("Сарсенбаевой Акмарал Ақмарал Толеаткызыма", "Сарсенбаевой Акмарал Толеаткызыма"):
+        text = s.COURSE_RU.replace("Абилкасымовой Гульнар Сериковне", misread)
+        assert misread in text
+        found = check_name_mismatch(context(reading("course_certificate", text, confidence=75)))
+        assert statuses(found) == [("identity.name_mismatch", "review")], misread
+    # read well, at the same confidence, the other teacher's name still refuses
+    text = s.COURSE_RU.replace("Абилкасымовой Гульнар Сериковне", "Сарсенбаевой Акмарал Талгатовне")
+    found = check_name_mismatch(context(reading("course_certificate", text, confidence=75)))
+    assert statuses(found) == [("identity.name_mismatch", "fail")]
 
 
 def test_name_not_found_is_review() -> None:

@@ -220,3 +220,21 @@ def test_an_employment_records_title_and_label_are_no_holder() -> None:
     assert [h.name for h in holder_names([(1, "В мае Сидорову Ивану Петровичу выдана справка")])] == [
         "Сидорову Ивану Петровичу"
     ]
+
+
+def test_a_name_the_language_does_not_parse_is_misread() -> None:
+    """A word twice, or a patronymic's mark in no case form, is OCR's; every case form of a real name is not."""
+    from extractors.name_matching import misread_name
+
+    assert misread_name("Сарсенбаевой Акмарал Ақмарал Толеаткызыма")
+    assert misread_name("Сарсенбаева Ақмарал Толеаткызыма")
+    for name in (
+        "Сәрсенбаева Ақмарал Тәлғатқызы",
+        "Өтегенов Ерлан Мұратұлына",
+        "Утегенову Ерлану Муратовичу",
+        "Сеитовой Айгуль Бекболатовне",
+        "Жумабаевой Айгерим Муратовны",
+        "Улыбина Анна Петровна",  # a mark at a word's start is none
+        "Кызыров Ерлан Ерланұлы",
+    ):
+        assert not misread_name(name), name
