@@ -161,6 +161,12 @@ def _opens_entry(line: str) -> bool:
     return any(p.search(folded) for p in _FORM_LINES)
 
 
+def _combined(folded: str) -> bool:
+    """Annex 2's combined entry ("Лауазымы, жұмыс орны, электрондық пошта: ..."): position and workplace
+    labelled on one line."""
+    return bool(_POSITION_LABEL.search(folded) and _WORKPLACE_LABEL.search(folded))
+
+
 def _position_workplace(lines: Sequence[Line]) -> dict[str, FieldValue]:
     """Position and workplace; a workplace is blank only when every place for it is blank."""
     found: dict[str, list[FieldValue]] = {POSITION: [], WORKPLACE: [], EMAIL: []}
@@ -168,7 +174,7 @@ def _position_workplace(lines: Sequence[Line]) -> dict[str, FieldValue]:
         folded = fold_text(line[1])
         has_pos = _POSITION_LABEL.search(folded)
         has_work = _WORKPLACE_LABEL.search(folded)
-        if has_pos and has_work:
+        if has_pos and has_work:  # the combined entry (`_combined`)
             line = _run_on(lines, i)
             # Annex 2: "Лауазымы, жұмыс орны, электрондық пошта: <position>, <workplace>, <e-mail>".
             ends = [m.end() for p in (_POSITION_LABEL, _WORKPLACE_LABEL, _EMAIL_LABEL) if (m := p.search(folded))]
@@ -221,7 +227,7 @@ def _email(lines: Sequence[Line]) -> dict[str, FieldValue]:
     follows the labels is the position and the workplace, which are no e-mail."""
     for line in lines:
         folded = fold_text(line[1])
-        if _EMAIL_LABEL.search(folded) and not (_POSITION_LABEL.search(folded) and _WORKPLACE_LABEL.search(folded)):
+        if _EMAIL_LABEL.search(folded) and not _combined(folded):
             rest = _clean(_after(line[1], _EMAIL_LABEL) or "")
             email = _EMAIL.search(rest)
             return {EMAIL: value(line, email.group(0) if email else rest, 1.0)}
