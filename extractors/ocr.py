@@ -28,6 +28,7 @@ from extractors.numbers import digits_of, numeric_words, reread_numbers, standin
 from extractors.orientation import ORIENTATION
 from extractors.page_hash import image_hash
 from extractors.preprocess import prepare_for_ocr
+from extractors.text_size import x_height
 from models.errors import InternalError
 from models.extraction import PageText
 from models.settings import Settings
@@ -47,6 +48,7 @@ class OcrResult:
     turned: int = 0  # degrees the page was turned clockwise to read upright
     codes: tuple[str, ...] = ()  # the payloads of the QR codes on the page
     checked_numbers: tuple[str, ...] = ()  # digits that a second, digits-only reading confirmed
+    x_height: float | None = None  # the text's x-height in the image's pixels (extractors.text_size)
 
     def to_page(self, number: int, image: Image.Image | None = None) -> PageText:
         """The page as the readers report it; the first page of a file read whole also carries the
@@ -62,6 +64,7 @@ class OcrResult:
             turned=self.turned,
             codes=self.codes,
             checked_numbers=self.checked_numbers,
+            x_height=self.x_height,
             image_hash=image_hash(image, self.turned) if image is not None and hashed else None,
         )
 
@@ -168,7 +171,10 @@ def _read(prepared: Image.Image, settings: Settings, resolution: int) -> tuple[O
         return OcrResult(text="", confidence=0.0, limit_hit=limit), None
     text, confidence = _rebuild_text(data, prepared.size)
     result = OcrResult(
-        text=normalise_text(text), confidence=confidence if text else 0.0, coverage=ink_coverage(prepared, _words(data))
+        text=normalise_text(text),
+        confidence=confidence if text else 0.0,
+        coverage=ink_coverage(prepared, _words(data)),
+        x_height=x_height(prepared, _lines(data)),
     )
     return result, data
 
@@ -199,10 +205,20 @@ def _numbers_read_twice(
     return replace(read, text=normalise_text(text), checked_numbers=checked)
 
 
-def _words(data: dict[str, list[object]]) -> list[Box]:
-    """The boxes of the words Tesseract read (empty entries are its blocks, paragraphs and lines)."""
-    return [
-        (int(str(data["left"][i])), int(str(data["top"][i])), int(str(data["width"][i])), int(str(data["height"][i])))
-        for i, raw in enumerate(data["text"])
-        if str(raw).strip()
-    ]
+def _box(data: _Data, i: int) -> Box:
+    return (
+        int(str(data["left"][i])),
+        int(str(data["top"][i])),
+        int(str(data["width"][i])),
+        int(str(data["height"][i])),
+    )
+
+
+def _words(data: _Data) -> list[Box]:
+    """The boxes of the words Tesseract read (empty entries are its pages, blocks, paragraphs and lines)."""
+    return [_box(data, i) for i, raw in enumerate(data["text"]) if str(raw).strip()]
+
+
+def _lines(data: _Data) -> list[Box]:
+    """The boxes of the lines Tesseract found (level 4 of its table)."""
+    return [_box(data, i) for i, level in enumerate(data["level"]) if str(level) == "4"]

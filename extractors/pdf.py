@@ -28,7 +28,7 @@ carries limit_hit "max_pages" (unless it already carries its own limit).
 import io
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pdfplumber
 import pypdfium2 as pdfium
@@ -323,12 +323,33 @@ def _scanned_image(page: pdfium.PdfPage, settings: Settings) -> tuple[Image.Imag
     return (pil.convert("L") if pil.mode != "L" else pil.copy()), dpi
 
 
+def _drawn_resolution(page: pdfium.PdfPage) -> float | None:
+    """The resolution of the page's largest image when it covers at least SCAN_COVERAGE of the page (a
+    scan or a photo put in a PDF): rendered above it, the page has more pixels than the capture had."""
+    width, height = (float(v) for v in page.get_size())
+    best: tuple[float, float] | None = None
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        area = max(0.0, right - left) * max(0.0, top - bottom)
+        if isinstance(obj, pdfium.PdfImage) and (best is None or area > best[0]):
+            meta = obj.get_metadata()
+            best = (area, min(float(meta.horizontal_dpi), float(meta.vertical_dpi)))
+    if best is None or width * height <= 0 or best[0] < SCAN_COVERAGE * width * height or best[1] <= 0:
+        return None
+    return best[1]
+
+
 def _ocr_page(page: pdfium.PdfPage, number: int, settings: Settings) -> PageText:
     rendered = _scanned_image(page, settings) or _render(page, settings)
     if rendered is None:
         return blank_page(number, LIMIT_PAGE_TOO_LARGE)
     image, dpi = rendered
-    return ocr_image(image, settings, dpi=dpi).to_page(number, image)
+    read = ocr_image(image, settings, dpi=dpi)
+    captured = _drawn_resolution(page)
+    if read.x_height is not None and captured is not None and captured < dpi:
+        # the text's size as the capture had it, not as the rendering enlarged it (extractors.text_size)
+        read = replace(read, x_height=round(read.x_height * captured / dpi, 1))
+    return read.to_page(number, image)
 
 
 def _read_page(doc: pdfium.PdfDocument, index: int, layer: _Layer, settings: Settings) -> PageText:

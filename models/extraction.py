@@ -29,6 +29,9 @@ class PageText(Frozen):
     checked_numbers: tuple[str, ...] = ()
     # OCR'd first pages: the perceptual hash of the image read (extractors.page_hash), made while it is decoded
     image_hash: str | None = None
+    # OCR pages: the median x-height of the text in the pixels of the image read (extractors.text_size);
+    # None for a text layer or a page with too few words to measure
+    x_height: float | None = Field(default=None, ge=0)
 
 
 class Unreadable(Frozen):

@@ -10,7 +10,7 @@ from models.context import CheckContext
 from models.extraction import DocumentReading
 from models.manifest import CurrentCategory
 from models.verdict import Finding
-from validators.evidence import sure_number
+from validators.evidence import legible_at, sure_number
 from validators.findings import finding
 from validators.inconsistent_dates import astana_date, field_date
 from validators.kind_mismatch import effective_kind, usable_pages
@@ -86,7 +86,7 @@ def _category_finding(ctx: CheckContext, doc: DocumentReading, current: CurrentC
         "line": cat.evidence.text,
         "confidence": cat.evidence.confidence,
     }
-    if cat.evidence.confidence >= ctx.ocr_min_confidence:
+    if cat.evidence.confidence >= ctx.ocr_min_confidence and legible_at(doc, cat):
         declared = CATEGORY_NAMES[current.category]
         return finding(
             MISMATCH_CODE,

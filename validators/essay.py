@@ -15,7 +15,7 @@ from typing import Any
 from models.context import CheckContext
 from models.extraction import DocumentReading
 from models.verdict import Finding, TextSource
-from validators.evidence import MIN_COVERAGE
+from validators.evidence import MIN_COVERAGE, legible
 from validators.findings import finding
 from validators.messages import Bilingual, printable
 
@@ -42,6 +42,12 @@ MESSAGES: dict[str, Bilingual] = {
         "оқылмады, сондықтан сөз санына ({words}) сүйенуге болмайды. Маман тексереді.",
         "Текст эссе ({files}) распознан со скана не полностью: часть текста на странице не прочитана, "
         "поэтому на количество слов ({words}) опереться нельзя. Проверит специалист.",
+    ),
+    "small_text": Bilingual(
+        "Эссе ({files}) мәтіні тым ұсақ түсірілген (кіші әріптердің биіктігі {height} пиксель): одан оқылған "
+        "сөз санына ({words}) сүйеніп бас тартуға болмайды. Маман тексереді.",
+        "Текст эссе ({files}) снят слишком мелко (высота строчных букв {height} пикс.): отказывать по "
+        "прочитанному с него количеству слов ({words}) нельзя. Проверит специалист.",
     ),
     "office_count": Bilingual(
         "Эссе ({files}) санау ережесі бойынша {words} сөзден тұрады (250-ден аз), бірақ мәтін "
@@ -96,6 +102,12 @@ def _within_range_whatever_was_missed(words: int, coverage: float) -> bool:
     can only add words, as many as the ink the words read leave uncovered (a clean photo read 285 words
     at coverage 0.949 went to a person; 285 / 0.949 = 300.3 still does, 270 / 0.94 = 287 does not)."""
     return coverage > 0 and words >= MIN_WORDS and words / coverage <= MAX_WORDS
+
+
+def _smallest_illegible(essays: list[DocumentReading]) -> float | None:
+    """The x-height of the smallest OCR'd essay text too small to refuse on (`validators.evidence.legible`)."""
+    small = [p.x_height for r in essays for p in r.extracted.pages if not legible(p) and p.x_height is not None]
+    return min(small) if small else None
 
 
 def _least_coverage(essays: list[DocumentReading]) -> float | None:
@@ -155,6 +167,10 @@ def check_essay_word_count(ctx: CheckContext) -> list[Finding]:
         return review("office_count", MESSAGES["office_count"].format(files=shown, words=words, office=office))
     if len(files) > 1:
         return review("several_files", MESSAGES["several_files"].format(files=shown, words=words))
+    small = _smallest_illegible(essays)
+    if small is not None:
+        evidence["x_height"] = small
+        return review("small_text", MESSAGES["small_text"].format(files=shown, height=f"{small:g}", words=words))
     direction = MESSAGES["fewer"] if words < MIN_WORDS else MESSAGES["more"]
     return [
         finding(

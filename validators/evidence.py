@@ -22,6 +22,11 @@ OCR_REFUSAL_CONFIDENCE = 85.0
 # that went unread (a blurred photo's form read at 89, its words covering 0.77 of the ink), and a count of
 # its words may be short.
 MIN_COVERAGE = 0.95
+# Tesseract's FAQ: "Below an x-height of 10 pixels, you have very little chance of accurate results" (10-pt
+# text at 300 dpi has about 20). A page whose text is smaller, a photo taken from afar or a coarse scan, may
+# be read right, and then it can confirm a teacher's documents; it cannot refuse one: what was read from it
+# asks a person instead. Measured by `extractors.text_size`.
+MIN_X_HEIGHT = 10.0
 
 
 def page_of(doc: DocumentReading, value: FieldValue) -> PageText | None:
@@ -34,11 +39,23 @@ def read_whole(page: PageText) -> bool:
     return page.source == "text_layer" or page.coverage is None or page.coverage >= MIN_COVERAGE
 
 
+def legible(page: PageText) -> bool:
+    """A page whose text was large enough, as OCR saw it, to refuse on what was read from it: a text layer,
+    or OCR'd text of at least MIN_X_HEIGHT (or too few words to measure: nothing against it)."""
+    return page.source == "text_layer" or page.x_height is None or page.x_height >= MIN_X_HEIGHT
+
+
+def legible_at(doc: DocumentReading, value: FieldValue) -> bool:
+    """The page `value` was read on is `legible`."""
+    page = page_of(doc, value)
+    return page is not None and legible(page)
+
+
 def sure_reading(doc: DocumentReading, value: FieldValue, threshold: float) -> bool:
     """A value (or a blank) read with at least `threshold` confidence, from the text layer or from a page
-    that OCR read well enough to refuse on."""
+    that OCR read well enough, and at a large enough size, to refuse on."""
     page = page_of(doc, value)
-    if page is None or value.evidence.confidence < threshold:
+    if page is None or value.evidence.confidence < threshold or not legible(page):
         return False
     return page.source == "text_layer" or page.confidence >= OCR_REFUSAL_CONFIDENCE
 

@@ -69,6 +69,7 @@ EXTRACTION_VERSION = _code_version(
     "extractors.columns",
     "extractors.text_layer_columns",
     "extractors.coverage",
+    "extractors.text_size",
     "extractors.codes",
     "extractors.sheet",
     "extractors.preprocess",
