@@ -7,6 +7,7 @@ certain than a date found alone. Checks fail only on confident evidence.
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from itertools import pairwise
 
 from extractors.dates import find_date_range, find_dates, find_labelled_dates
@@ -74,8 +75,9 @@ _ISSUE_LABEL = re.compile(
 )
 _VALID_LABEL = re.compile(fold_pattern(r"дейін|жарамды|действительн|срок действия|жарамдылық мерзімі|\bдо\b"))
 _ORDER_HEAD = re.compile(fold_pattern(r"№|бұйрық|приказ|\bот\b"))
-_COURSE_CUE = re.compile(fold_pattern(r"аралығында|\bс\b.*\bпо\b|кезеңінде|период|[-–—]"))
-_RANGE_JOINT = re.compile(fold_pattern(r"(?:\bпо|\bдо|[-–—]|дейін|аралығында)\s*$"))
+# A period's own words: Kazakh "X бастап Y дейін" ("from X to Y") as Russian "с X по Y".
+_COURSE_CUE = re.compile(fold_pattern(r"аралығында|\bс\b.*\bпо\b|бастап.*дейін|кезеңінде|период|[-–—]"))
+_RANGE_JOINT = re.compile(fold_pattern(r"(?:\bпо|\bдо|[-–—]|бастап|дейін|аралығында)\s*$"))
 _RANGE_START = re.compile(fold_pattern(r"\s*(?:по|до|[-–—])(?:\s|$)"))
 _COURSE_START_LABEL = re.compile(fold_pattern(r"басталған|басталды|дата начала|начало обучения|начала обучения"))
 _COURSE_END_LABEL = re.compile(fold_pattern(r"аяқталған|аяқталды|дата окончания|окончание обучения|окончания обучения"))
@@ -149,8 +151,12 @@ def course_period(lines: Sequence[Line]) -> tuple[FieldValue, FieldValue] | None
                 value(line, found[1].isoformat(), certainty),
             )
     # A period wrapped onto the next line ("… с 18.02.2025" / "по 04.02.2025 …"), once no single line
-    # holds one. Two dates on neighbouring lines are a period only when a range word joins them;
-    # otherwise they are too weak to refuse on (a person looks).
+    # holds one. Two dates on neighbouring lines are a period only when a range word joins them, as sure
+    # as a one-line period (the course named beside it or not); otherwise they are too weak to refuse on
+    # (a person looks). The surest of the wrapped periods is taken: a bilingual certificate's Kazakh
+    # period may wrap away from its course words ("… 05.09.2026 бастап" / "01.09.2026 дейін «…»") where
+    # the Russian one keeps them ("с 05.09.2026 по" / "01.09.2026 прошел(ла) курсы").
+    best: tuple[float, Line, tuple[date, date]] | None = None
     for first, second in pairwise(lines):
         if first[0] is not second[0]:
             continue
@@ -158,9 +164,13 @@ def course_period(lines: Sequence[Line]) -> tuple[FieldValue, FieldValue] | None
         found = find_date_range(joined[1])
         if found:
             joint = _RANGE_JOINT.search(fold_text(first[1])) or _RANGE_START.match(fold_text(second[1]))
-            certainty = 1.0 if joint and _COURSE_CUE.search(fold_text(joined[1])) else 0.6
-            return value(joined, found[0].isoformat(), certainty), value(joined, found[1].isoformat(), certainty)
-    return None
+            certainty = (1.0 if _COURSE_CUE.search(fold_text(joined[1])) else 0.8) if joint else 0.6
+            if best is None or certainty > best[0]:
+                best = (certainty, joined, found)
+    if best is None:
+        return None
+    certainty, joined, found = best
+    return value(joined, found[0].isoformat(), certainty), value(joined, found[1].isoformat(), certainty)
 
 
 _HOURS = re.compile(fold_pattern(r"(\d{1,4})\s*(?:академиялық\s*|академическ\w*\s*|акад\.\s*)?(?:сағат|час)"))

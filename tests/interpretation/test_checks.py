@@ -400,6 +400,38 @@ def test_a_course_that_ends_before_it_starts_fails_wherever_the_period_wraps() -
         assert statuses(found) == [("dates.inconsistent", "fail")], period
 
 
+def test_a_reversed_period_wrapped_away_from_its_course_words_still_fails() -> None:
+    """A bilingual certificate scanned turned (field seed 9136), its period reversed. The Kazakh column wrapped
+    the period away from the course's name ("… 05.09.2026 бастап" / "01.09.2026 дейін «…»"), and only that
+    pair was looked at, as a bare pair of dates: review where a refusal was due. A period joined by its range
+    words is as sure as a one-line period, and the Russian column's pair names the course ("курсы")."""
+    text = """СЕРТИФИКАТ
+Осы сертификат Ермекова Сәуле
+Әлібекқызына 05.09.2026 бастап
+01.09.2026 дейін «Оқушылардың
+функционалдық сауаттылығын дамыту»
+тақырыбы бойынша 80 академиялық
+сағат көлемінде біліктілікті
+арттыру курсынан өткені туралы
+берілді.
+Тіркеу нөмірі: 78731
+Берілген күні: 07.09.2026
+СЕРТИФИКАТ
+Выдано Ермековой Сауле Алибековне в
+том, что она с 05.09.2026 по
+01.09.2026 прошел(ла) курсы
+повышения квалификации по теме
+«Развитие функциональной
+грамотности обучающихся» в объёме
+80 академических часов.
+Дата выдачи: 07.09.2026"""
+    found = check_dates_inconsistent(context(reading("course_certificate", text)))
+    assert statuses(found) == [("dates.inconsistent", "fail")]
+    kazakh_only = text.split("Выдано")[0]
+    found = check_dates_inconsistent(context(reading("course_certificate", kazakh_only)))
+    assert statuses(found) == [("dates.inconsistent", "fail")]
+
+
 def test_two_dates_on_neighbouring_lines_without_a_range_word_are_only_review() -> None:
     text = s.COURSE_RU.replace("с 10.02.2025 по 21.02.2025", "18.02.2025\n04.02.2025")
     found = check_dates_inconsistent(context(reading("course_certificate", text)))
