@@ -220,5 +220,11 @@ def _words(data: _Data) -> list[Box]:
 
 
 def _lines(data: _Data) -> list[Box]:
-    """The boxes of the lines Tesseract found (level 4 of its table)."""
-    return [_box(data, i) for i, level in enumerate(data["level"]) if str(level) == "4"]
+    """The boxes of the lines Tesseract found (level 4 of its table) that hold a word of letters: not the
+    frames, rules and page edges it also reports as lines."""
+
+    def key(i: int) -> tuple[str, str, str]:
+        return str(data["block_num"][i]), str(data["par_num"][i]), str(data["line_num"][i])
+
+    worded = {key(i) for i, raw in enumerate(data["text"]) if sum(ch.isalpha() for ch in str(raw)) >= 2}
+    return [_box(data, i) for i, level in enumerate(data["level"]) if str(level) == "4" and key(i) in worded]

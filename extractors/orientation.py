@@ -34,21 +34,31 @@ class OrientationReader(HeldEngine):
         """Degrees (90, 180, 270) to turn the page clockwise to stand upright; 0 when it stands upright
         or OSD cannot tell (too few letters, a guess below `MIN_CONFIDENCE`).
 
-        The half-size copy is asked first; when it cannot tell, the page itself, whose letters are twice
-        as large (0.18 s instead of 0.06): a sparse form fed upside down was 180 at 0.16 on the half-size
-        copy and at 1.65 on the page, and went to a person unread."""
+        The half-size copy is asked first. A turn it guesses too unsure to act on is asked again of the
+        page itself, whose letters are twice as large (0.18 s instead of 0.06): a sparse form fed upside
+        down was 180 at 0.16 on the half-size copy and 180 at 1.65 on the page, and went to a person unread.
+        """
         grey = page.convert("L")
-        for image in (grey.reduce(2), grey):
-            with self._lock:
-                api = self._engine()
-                api.SetImage(image)
-                found = api.DetectOrientationScript()
-                api.Clear()
-            if found and float(found.get("orient_conf", 0.0)) >= MIN_CONFIDENCE:
-                # OSD names the way the text faces (270: its tops point left); the page is turned the other way back.
-                rotate = (360 - int(found.get("orient_deg", 0))) % 360
-                return rotate if rotate in (90, 180, 270) else 0
-        return 0
+        found = self._detect(grey.reduce(2))
+        if found is not None and found[0] and found[1] < MIN_CONFIDENCE:
+            found = self._detect(grey)
+        if found is None or found[1] < MIN_CONFIDENCE:
+            return 0
+        return found[0]
+
+    def _detect(self, image: Image.Image) -> tuple[int, float] | None:
+        """OSD's turn (degrees clockwise to stand upright: 0, 90, 180, 270) and its confidence; None when it
+        found nothing to judge by."""
+        with self._lock:
+            api = self._engine()
+            api.SetImage(image)
+            found = api.DetectOrientationScript()
+            api.Clear()
+        if not found:
+            return None
+        # OSD names the way the text faces (270: its tops point left); the page is turned the other way back.
+        rotate = (360 - int(found.get("orient_deg", 0))) % 360
+        return (rotate if rotate in (90, 180, 270) else 0), float(found.get("orient_conf", 0.0))
 
 
 ORIENTATION = OrientationReader()

@@ -9,10 +9,12 @@ The x-height is measured on the image, line by line, as typesetters find it: acr
 rows between the baseline and the top of the lowercase letters hold most of its ink; ascenders, capitals'
 tops and descenders hold little. The band of rows holding at least 40 % of the densest row's ink is the
 x-height. Tesseract gives the lines (its own x-height estimate in hOCR does not go below about 11 pixels,
-whatever the text); a line standing on its side (a page scanned sideways, read where it stands) is
-measured across its columns. On text drawn at a known size in a sans and a serif face, sharp or blurred
-(Gaussian, up to 1.5 px), this measure was within a pixel of the true x-height from 6 to 26 pixels
-(`tests/extractors/test_text_size.py`). The page's figure is the median of its lines.
+whatever the text); only lines holding words are measured (a certificate's frame and rules are lines to
+Tesseract too), and a band under 30 % of its line's height is a rule across it, not letters. A line
+standing on its side (a page scanned sideways, read where it stands) is measured across its columns. On
+text drawn at a known size in a sans and a serif face, sharp or blurred (Gaussian, up to 1.5 px), this
+measure was within a pixel of the true x-height from 6 to 26 pixels (`tests/extractors/test_text_size.py`).
+The page's figure is the median of its lines.
 """
 
 from statistics import median
@@ -24,6 +26,7 @@ Box = tuple[int, int, int, int]  # left, top, width, height in the image's pixel
 
 _BAND = 0.4  # a row inside the band holds at least this share of the densest row's ink
 _MIN_LENGTH = 4  # a line at least this many times as long as it is thick: a line of text, not a mark
+_MIN_SHARE = 0.3  # the least share of a line's height its x-height band takes
 _MIN_CONTRAST = 40  # grey levels between ink and paper, below which a line's box holds no readable ink
 _SAMPLES = 200  # pixels along a line that are looked at
 _MAX_LINES = 16  # lines measured on a page
@@ -54,7 +57,10 @@ def line_x_height(image: Image.Image, box: Box) -> int | None:
         first -= 1
     while last < len(rows) - 1 and rows[last + 1] >= floor:
         last += 1
-    return last - first + 1
+    band = last - first + 1
+    # Lowercase letters fill about half a line's height or more; a band much thinner is a rule, an
+    # underline or a printed background across the line, not its letters.
+    return band if band >= _MIN_SHARE * thickness else None
 
 
 def x_height(image: Image.Image, lines: list[Box]) -> float | None:

@@ -77,6 +77,22 @@ def test_ocr_records_how_small_the_text_was() -> None:
 
 
 @pytest.mark.slow
+def test_a_certificates_frame_and_rules_are_not_its_text() -> None:
+    """A scanned category certificate in a double frame, with a signature rule (eval seed 2085), measured
+    3 px: Tesseract reports the frame's strokes as lines too. Only lines holding words are measured, and a
+    band much thinner than its line (a rule across it) is no x-height."""
+    image, true_x, _ = typeset(DEJAVU, 28, LINES[:3])
+    page = Image.new("L", (image.width + 400, image.height + 900), 255)
+    page.paste(image, (200, 450))
+    draw = ImageDraw.Draw(page)
+    for inset, width in ((40, 5), (60, 2)):
+        draw.rectangle((inset, inset, page.width - inset, page.height - inset), outline=0, width=width)
+    page = page.filter(ImageFilter.GaussianBlur(1))
+    result = ocr_image(page, Settings(), dpi=300)
+    assert result.x_height is not None and abs(result.x_height - true_x) <= 1, (result.x_height, true_x)
+
+
+@pytest.mark.slow
 def test_a_small_photo_put_in_a_pdf_is_measured_as_it_was_captured() -> None:
     """A capture of 100 dpi put on an A4 page of a PDF below the resolution read directly is rendered at
     300 dpi: the text is measured at the capture's size, not the rendering's."""
