@@ -185,7 +185,8 @@ def make_facts(rng: random.Random, person: Person, lang: str, submitted: datetim
     held = None
     if held_category is not None:
         until = _between(rng, day + timedelta(days=60), day + timedelta(days=4 * 365))
-        issued = until.replace(year=until.year - 5)
+        # five years before; a validity ending on 29 February was granted on the 28th
+        issued = until.replace(year=until.year - 5, day=min(until.day, 28) if until.month == 2 else until.day)
         held = Held(held_category, issued, until, f"{rng.randint(100, 999)}-ж")
     ladder = list(CATEGORY_NAMES)
     if action == "confirm" and held is not None:

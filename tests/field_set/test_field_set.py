@@ -9,7 +9,7 @@ import io
 import json
 import random
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import jsonschema
@@ -186,3 +186,23 @@ def test_a_paper_of_two_sheets_photographed_is_one_pdf_of_two_photos() -> None:
         assert all(not doc[i].get_textpage().get_text_range().strip() for i in range(2))  # pictures, no text layer
     finally:
         doc.close()
+
+
+def test_a_held_category_valid_until_29_february_was_granted_five_years_before() -> None:
+    """Field seeds 9140-9141 would not build: a validity ending on 29 February 2028 has no day five years
+    before it. Such a category was granted on 28 February."""
+    from field_set.facts import make_facts
+    from field_set.people import make_person
+
+    submitted = datetime(2025, 1, 10, 12, tzinfo=UTC)  # validity ends drawn up to 2029
+    leap_ends = 0
+    for n in range(20000):
+        rng = random.Random(f"leap:{n}")
+        facts = make_facts(rng, make_person(rng, female=True), "kk", submitted, "pedagog_moderator", "confirm")
+        held = facts.held
+        assert held is not None and held.issued < held.valid_until
+        assert held.valid_until.year - held.issued.year == 5
+        leap_ends += (held.valid_until.month, held.valid_until.day) == (2, 29)
+        if leap_ends:
+            break
+    assert leap_ends  # the draw reached the leap day
