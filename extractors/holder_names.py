@@ -382,6 +382,23 @@ _LIST_ENTRY = re.compile(r"^\s*\d{1,3}\s*(?:[.)]\s*|\|\s*|\s+)(.*)$")
 
 
 LOOSE_CERTAINTY = 0.7
+# A table row's number OCR misread as a letter or two ("Е" for 3) before the name cell.
+_LOST_NUMBER = re.compile(r"^\s*\S{1,2}\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
+
+
+def _loose_name(line: str) -> list[str]:
+    """The name a line holds alone (at least 80 % of its letters), or, on a table row read with its cell
+    borders ("Е Смағұлова Жанар Нұрланқызы | қазақ тілі … | педагог-модератор"), the name its first
+    cell holds alone, past a row number misread as a letter."""
+    if not line.strip() or _NOT_HOLDER.search(fold_text(line)):
+        return []
+    cells = [line] if "|" not in line else [_LOST_NUMBER.sub("", line.split("|")[0])]
+    for cell in cells:
+        letters = len(re.findall(r"\w", cell))
+        spans = [s for s in name_spans(cell) if len(re.findall(r"\w", s)) >= 0.8 * letters]
+        if spans:
+            return spans
+    return []
 
 
 def listed_names(pages: Sequence[tuple[int, str]]) -> list[NameHit]:
@@ -397,10 +414,7 @@ def listed_names(pages: Sequence[tuple[int, str]]) -> list[NameHit]:
         for line in text.splitlines():
             m = _LIST_ENTRY.match(line)
             if not m:
-                if line.strip() and not _NOT_HOLDER.search(fold_text(line)):
-                    letters = len(re.findall(r"\w", line))
-                    spans = [s for s in name_spans(line) if len(re.findall(r"\w", s)) >= 0.8 * letters]
-                    loose += [NameHit(s, number, line.strip(), LOOSE_CERTAINTY) for s in spans[:1]]
+                loose += [NameHit(s, number, line.strip(), LOOSE_CERTAINTY) for s in _loose_name(line)[:1]]
                 continue
             spans = name_spans(m.group(1))  # found in the entry with its split capitals joined, and compared so
             if spans and _rejoined(m.group(1)).strip().startswith(spans[0]):

@@ -200,6 +200,20 @@ def test_an_orders_entry_with_a_capital_split_from_its_word_still_lists_the_teac
     assert [(h.name, h.certainty) for h in holder_names([(1, text)])] == [("Бейсеновой Гаухар Сапаровне", 0.95)]
 
 
+def test_a_table_row_whose_number_ocr_misread_still_lists_the_teacher() -> None:
+    """A scanned order set as a table (eval seed 2092): the applicant's row was read "Е Смағұлова Жанар
+    Нұрланқызы | қазақ тілі мен әдебиеті педагог-модератор", its number 3 read as "Е", and a clean teacher
+    went to a person. The first cell of a row read with its borders holds the name, past a misread number;
+    it shows the teacher listed (never that another is not)."""
+    text = (
+        "1 Смирнова Юлия Владимировна | биология пәнінің мұғалімі, № 16 | педагог-модератор\n"
+        "Е Смағұлова Жанар Нұрланқызы | қазақ тілі мен әдебиеті педагог-модератор\n"
+        "қазақ тілі мен әдебиеті | педагог-сарапшы\n"
+    )
+    listed = {h.name: h.certainty for h in listed_names([(1, text)])}
+    assert listed == {"Смирнова Юлия Владимировна": 0.95, "Смағұлова Жанар Нұрланқызы": 0.7}, listed
+
+
 def test_an_employment_records_title_and_label_are_no_holder() -> None:
     """A scanned Kazakh employment record (eval seed 2056): its title above the combined label line was read
     as the holder "ЕҢБЕК КІТАПШАСЫНАН ҮЗІНДІ Тегі", and a clean teacher was refused on another person's
