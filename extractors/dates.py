@@ -135,10 +135,10 @@ def find_dates(text: str) -> list[DateMatch]:
     return sorted(found, key=lambda f: f.start)
 
 
-# After a date's label only: a day, a month and a year apart by any mix of dots, commas and spaces, as OCR
-# reads a date whose separators it lost or misread ("25 11,2028"). Not in running text, where "№ 12 05.2023"
-# would become a date.
-_LOOSE_NUMERIC = re.compile(rf"(?<![\d.,])(\d{{1,2}})[\s.,/]{{1,3}}(\d{{1,2}})[\s.,/]{{1,3}}({_YEAR4})(?!\d)")
+# After a date's label only: a day, a month and a year apart by any mix of dots, commas, dashes and spaces,
+# as OCR reads a date whose separators it lost or misread ("25 11,2028", "21-10 2029"). Not in running text,
+# where "№ 12 05.2023" would become a date.
+_LOOSE_NUMERIC = re.compile(rf"(?<![\d.,])(\d{{1,2}})[\s.,/\-–]{{1,3}}(\d{{1,2}})[\s.,/\-–]{{1,3}}({_YEAR4})(?!\d)")
 
 
 def find_labelled_dates(line: str) -> list[DateMatch]:

@@ -175,3 +175,8 @@ def test_a_validity_date_whose_separators_ocr_misread_is_found_after_its_label()
     found = valid_until([(page, text) for text in texts])
     assert found is not None and found.value == "2028-11-25"
     assert find_dates("Приказ № 12 05,2023") == []
+    # a dot read as a dash (field seed 9140: a clean teacher's validity "21-10 2029" not found, review)
+    dashed = "Жарамдылық мерзімі / Действительно до: 21-10 2029"
+    found = valid_until([(PageText(number=1, text=dashed, source="ocr", confidence=93.9), dashed)])
+    assert found is not None and found.value == "2029-10-21"
+    assert find_dates("Приказ № 12-05 2023") == []
