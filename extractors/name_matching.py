@@ -378,6 +378,10 @@ def compare_names(applicant: str, found: str) -> NameVerdict:
     # patronymic, and a misreading makes near spellings, not two other words at once.
     if s == "none" and n == "exact" and p == "none" and a.patronymic and found_has_patronymic and len(unmatched) >= 2:
         return "different"
+    # Another surname and another first name, the patronymic a letter or two off (Жұмабаева Қарлығаш
+    # Ерланқызы for Төлеуова Әсел Нұрланқызы): two words wholly other are no misreading.
+    if s == "none" and n == "none" and p == "near" and found_has_patronymic and len(unmatched) >= 2:
+        return "different"
     if s == "none" and n == "none" and "near" not in (p,):
         if len(f.tokens) >= 2 and len(unmatched) >= 2:
             return "different"

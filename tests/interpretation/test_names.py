@@ -176,6 +176,10 @@ def test_another_surname_with_another_initial_is_another_person(found: str, verd
         ("Дәулетова Ләззат Серікқызы", "Е.Б. Дәулетов", "different"),  # her surname's male form, other initials
         ("Дәулетова Ләззат Серікқызы", "Л.С. Дәулетов", "unsure"),  # her initials: a letter lost
         ("Дәулетова Ләззат Серікқызы", "Е.Б. Дәулетова", "unsure"),  # her own surname: a person judges
+        # another surname and first name with a patronymic a letter or two off (eval seed 2092, an order)
+        ("Төлеуова Әсел Нұрланқызы", "Жұмабаева Қарлығаш Ерланқызы", "different"),
+        ("Төлеуова Әсел Нұрланқызы", "Төлеуова Әсел Ерланқызы", "unsure"),  # her name, the patronymic misread
+        ("Төлеуова Әсел Нұрланқызы", "Жұмабаева Әсел Ерланқызы", "unsure"),  # her first name kept
     ],
 )
 def test_a_near_or_male_surname_with_everything_else_another(applicant: str, found: str, verdict: str) -> None:
