@@ -392,13 +392,9 @@ def _loose_name(line: str) -> list[str]:
     cell holds alone, past a row number misread as a letter."""
     if not line.strip() or _NOT_HOLDER.search(fold_text(line)):
         return []
-    cells = [line] if "|" not in line else [_LOST_NUMBER.sub("", line.split("|")[0])]
-    for cell in cells:
-        letters = len(re.findall(r"\w", cell))
-        spans = [s for s in name_spans(cell) if len(re.findall(r"\w", s)) >= 0.8 * letters]
-        if spans:
-            return spans
-    return []
+    cell = line if "|" not in line else _LOST_NUMBER.sub("", line.split("|")[0])
+    letters = len(re.findall(r"\w", cell))
+    return [s for s in name_spans(cell) if len(re.findall(r"\w", s)) >= 0.8 * letters]
 
 
 def listed_names(pages: Sequence[tuple[int, str]]) -> list[NameHit]:

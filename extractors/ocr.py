@@ -185,10 +185,7 @@ def _numbers_read_twice(
     """The page's text with its numbers as the digits-only reading has them, and the numbers both
     readings agree on."""
     words = [str(raw).strip() for raw in data["text"]]
-    boxes = [
-        (int(str(data["left"][i])), int(str(data["top"][i])), int(str(data["width"][i])), int(str(data["height"][i])))
-        for i in range(len(words))
-    ]
+    boxes = [_box(data, i) for i in range(len(words))]
     # Tesseract reads a sideways page's lines where they stand when it is sure of them; the words cut out
     # must then be turned upright for the second reading, by the page's orientation (OSD).
     turn = 0

@@ -340,14 +340,16 @@ def _drawn_resolution(page: pdfium.PdfPage) -> float | None:
 
 
 def _ocr_page(page: pdfium.PdfPage, number: int, settings: Settings) -> PageText:
-    rendered = _scanned_image(page, settings) or _render(page, settings)
+    scanned = _scanned_image(page, settings)
+    rendered = scanned or _render(page, settings)
     if rendered is None:
         return blank_page(number, LIMIT_PAGE_TOO_LARGE)
     image, dpi = rendered
     read = ocr_image(image, settings, dpi=dpi)
-    captured = _drawn_resolution(page)
+    # A rendered page may hold a capture smaller than the rendering (a scanner's page read as it is has
+    # its own pixels): the text's size is taken as the capture had it (extractors.text_size).
+    captured = _drawn_resolution(page) if scanned is None and read.x_height is not None else None
     if read.x_height is not None and captured is not None and captured < dpi:
-        # the text's size as the capture had it, not as the rendering enlarged it (extractors.text_size)
         read = replace(read, x_height=round(read.x_height * captured / dpi, 1))
     return read.to_page(number, image)
 

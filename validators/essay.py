@@ -15,7 +15,7 @@ from typing import Any
 from models.context import CheckContext
 from models.extraction import DocumentReading
 from models.verdict import Finding, TextSource
-from validators.evidence import MIN_COVERAGE, legible
+from validators.evidence import MIN_COVERAGE, smallest_illegible
 from validators.findings import finding
 from validators.messages import Bilingual, printable
 
@@ -104,12 +104,6 @@ def _within_range_whatever_was_missed(words: int, coverage: float) -> bool:
     return coverage > 0 and words >= MIN_WORDS and words / coverage <= MAX_WORDS
 
 
-def _smallest_illegible(essays: list[DocumentReading]) -> float | None:
-    """The x-height of the smallest OCR'd essay text too small to refuse on (`validators.evidence.legible`)."""
-    small = [p.x_height for r in essays for p in r.extracted.pages if not legible(p) and p.x_height is not None]
-    return min(small) if small else None
-
-
 def _least_coverage(essays: list[DocumentReading]) -> float | None:
     """The lowest share of ink read on the essays' OCR pages; None when no OCR page measured one."""
     measured = [p.coverage for r in essays for p in r.extracted.pages if p.source == "ocr" and p.coverage is not None]
@@ -167,7 +161,7 @@ def check_essay_word_count(ctx: CheckContext) -> list[Finding]:
         return review("office_count", MESSAGES["office_count"].format(files=shown, words=words, office=office))
     if len(files) > 1:
         return review("several_files", MESSAGES["several_files"].format(files=shown, words=words))
-    small = _smallest_illegible(essays)
+    small = smallest_illegible(p for r in essays for p in r.extracted.pages)
     if small is not None:
         evidence["x_height"] = small
         return review("small_text", MESSAGES["small_text"].format(files=shown, height=f"{small:g}", words=words))

@@ -8,6 +8,7 @@ sure only when a second, digits-only reading of the same word agreed with the fi
 can ask for a person, never refuse; a number from the document's own text layer can.
 """
 
+from collections.abc import Iterable
 from datetime import date
 
 from models.extraction import DocumentReading, FieldValue, PageText
@@ -43,6 +44,13 @@ def legible(page: PageText) -> bool:
     """A page whose text was large enough, as OCR saw it, to refuse on what was read from it: a text layer,
     or OCR'd text of at least MIN_X_HEIGHT (or too few words to measure: nothing against it)."""
     return page.source == "text_layer" or page.x_height is None or page.x_height >= MIN_X_HEIGHT
+
+
+def smallest_illegible(pages: Iterable[PageText | None]) -> float | None:
+    """The x-height of the smallest text among `pages` too small to refuse on; None when every one is
+    `legible` (for a finding's evidence)."""
+    small = [p.x_height for p in pages if p is not None and not legible(p) and p.x_height is not None]
+    return min(small) if small else None
 
 
 def legible_at(doc: DocumentReading, value: FieldValue) -> bool:

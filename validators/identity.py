@@ -10,7 +10,7 @@ from models.base import Kind
 from models.context import CheckContext
 from models.extraction import DocumentReading, FieldValue
 from models.verdict import Finding
-from validators.evidence import legible, legible_at, page_of, read_whole, sure_number
+from validators.evidence import legible_at, page_of, read_whole, smallest_illegible, sure_number
 from validators.findings import finding
 from validators.kind_mismatch import effective_kind, usable_pages
 from validators.messages import Bilingual, printable
@@ -225,11 +225,9 @@ def check_name_mismatch(ctx: CheckContext) -> list[Finding]:
             and not misread_name(fv.value)
             and legible_at(doc, fv)
         ]
-        small = [
-            p.x_height for _, fv in results if (p := page_of(doc, fv)) and not legible(p) and p.x_height is not None
-        ]
-        if small:
-            evidence["x_height"] = min(small)  # the text too small to refuse on (validators.evidence.MIN_X_HEIGHT)
+        small = smallest_illegible(page_of(doc, fv) for _, fv in results)
+        if small is not None:
+            evidence["x_height"] = small  # the text too small to refuse on (validators.evidence.MIN_X_HEIGHT)
         all_different = all(r == "different" for r, _ in results)
         # An order shows the applicant is not listed only if the whole of it was read.
         whole = kind != "category_order" or all(read_whole(p) for p in doc.extracted.pages)
